@@ -1,0 +1,213 @@
+import { readFileSync } from 'node:fs';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { DEFAULT_DB_PATH } from '../config.ts';
+import { openDatabase, type AppDatabase } from '../db/open-database.ts';
+import { auditCalendar } from '../domain/audit/audit-calendar.ts';
+import { InvalidPeriod } from '../domain/audit/resolve-period.ts';
+import { decodeCalendarBytes } from '../domain/ics/decode-text.ts';
+import { ImportRejected } from '../domain/ics/import-rejected.ts';
+import { isEmail } from '../domain/ics/infer-leader.ts';
+import { DEFAULT_COUNTING_SETTINGS } from '../domain/metrics/counting-settings.ts';
+import { countingSettingsOf } from '../domain/leaders/leader-settings.ts';
+import { importCalendar } from '../services/import-calendar.ts';
+import { buildLeaderReport } from '../services/leader-report.ts';
+import { ensureLeader, findLeaderByEmail } from '../services/leaders.ts';
+import { ServiceError } from '../services/service-error.ts';
+import { formatReport } from './format-report.ts';
+
+export interface CliIo {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  env: NodeJS.ProcessEnv;
+  now: () => number;
+}
+
+/** Bad input or usage: one line on stderr, exit 2. */
+class UsageError extends Error {}
+
+export const USAGE = `Usage: altitude <command> [options]
+
+Commands:
+  audit <file.ics> [--me EMAIL] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--tz ZONE] [--now ISO] [--json]
+      Analyse a calendar export without a database.
+  import <file.ics> --leader EMAIL [--db PATH] [--source NAME] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--now ISO] [--json]
+      Store an export for a leader (created on first import).
+  report --leader EMAIL [--db PATH] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--tz ZONE] [--now ISO] [--json]
+      The audit of a stored leader.
+  serve [--db PATH] [--port N] [--host HOST]
+      Start the web app and API.
+
+The database is --db, else $ALTITUDE_DB, else ${DEFAULT_DB_PATH}.`;
+
+const PERIOD_OPTIONS = {
+  from: { type: 'string' },
+  to: { type: 'string' },
+  now: { type: 'string' },
+  json: { type: 'boolean', default: false },
+} as const satisfies ParseArgsConfig['options'];
+
+/** Runs one command; returns the exit code (0 ok, 1 unexpected failure, 2 bad input or usage). */
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    switch (command) {
+      case 'audit':
+        return runAudit(rest, io);
+      case 'import':
+        return runImport(rest, io);
+      case 'report':
+        return runReport(rest, io);
+      case 'serve':
+        await runServe(rest, io);
+        return 0;
+      case 'help':
+      case '--help':
+      case '-h':
+        io.stdout(USAGE);
+        return 0;
+      case undefined:
+        throw new UsageError('a command is needed: audit, import, report or serve (altitude help)');
+      default:
+        throw new UsageError(`unknown command "${command}" (altitude help lists them)`);
+    }
+  } catch (error) {
+    const message = describeFailure(error);
+    if (message) {
+      io.stderr(`altitude: ${message}`);
+      return 2;
+    }
+    io.stderr(`altitude: internal error: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
+    return 1;
+  }
+}
+
+function runAudit(args: string[], io: CliIo): number {
+  const { values, file } = parse(args, { ...PERIOD_OPTIONS, me: { type: 'string' }, tz: { type: 'string' } }, 'audit <file.ics>');
+  if (values.me !== undefined && !isEmail(values.me)) throw new UsageError(`--me "${values.me}" is not an e-mail address`);
+  const report = auditCalendar(readCalendarFile(file), {
+    me: values.me,
+    from: values.from,
+    to: values.to,
+    timeZone: values.tz,
+    nowMs: readNow(values.now, io),
+    settings: DEFAULT_COUNTING_SETTINGS,
+  });
+  io.stdout(values.json ? JSON.stringify(report, null, 2) : formatReport(report, DEFAULT_COUNTING_SETTINGS.planningDaysPerQuarter));
+  return 0;
+}
+
+function runImport(args: string[], io: CliIo): number {
+  const { values, file } = parse(
+    args,
+    { ...PERIOD_OPTIONS, leader: { type: 'string' }, db: { type: 'string' }, source: { type: 'string' } },
+    'import <file.ics> --leader EMAIL',
+  );
+  const email = requireLeader(values.leader);
+  const bytes = readFile(file);
+  const nowMs = readNow(values.now, io);
+  return withDatabase(values.db, io, (db) => {
+    // One transaction (the import's own nests as a savepoint): a refused file left a new, empty leader behind.
+    const result = db.$client.transaction(() => {
+      const leader = ensureLeader(db, email, nowMs);
+      return importCalendar(db, { leaderId: leader.id, bytes, nowMs, source: values.source, fileName: file.split('/').pop(), from: values.from, to: values.to });
+    })();
+    if (values.json) {
+      io.stdout(JSON.stringify(result, null, 2));
+    } else {
+      const errors = result.issues.filter((i) => i.severity === 'error').length;
+      io.stdout(
+        `Imported ${file} for ${email} (calendar "${result.source}", window ${result.window.from} to ${result.window.to}): ` +
+          `${result.added} added, ${result.updated} updated, ${result.unchanged} unchanged, ${result.removed} removed; ` +
+          `${result.issues.length} report entries (${errors} events could not be used).`,
+      );
+    }
+    return 0;
+  });
+}
+
+function runReport(args: string[], io: CliIo): number {
+  const { values } = parse(args, { ...PERIOD_OPTIONS, leader: { type: 'string' }, db: { type: 'string' }, tz: { type: 'string' } }, null);
+  const email = requireLeader(values.leader);
+  const nowMs = readNow(values.now, io);
+  return withDatabase(values.db, io, (db) => {
+    const leader = findLeaderByEmail(db, email);
+    if (!leader) throw new UsageError(`no leader ${email} in the database; import a calendar for them first`);
+    const report = buildLeaderReport(db, leader.id, { from: values.from, to: values.to, timeZone: values.tz, nowMs });
+    io.stdout(values.json ? JSON.stringify(report, null, 2) : formatReport(report, countingSettingsOf(leader.settings).planningDaysPerQuarter));
+    return 0;
+  });
+}
+
+async function runServe(args: string[], io: CliIo): Promise<void> {
+  const { values } = parse(args, { db: { type: 'string' }, port: { type: 'string' }, host: { type: 'string' } }, null);
+  const port = values.port === undefined ? Number(io.env.PORT ?? 3000) : Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new UsageError(`--port "${values.port}" is not a port number`);
+  // Loaded on demand: the other commands need neither express nor the demo data.
+  const { startServer } = await import('../start-server.ts');
+  await startServer({ host: values.host ?? io.env.HOST ?? '127.0.0.1', port, dbPath: dbPathOf(values.db, io), loadDemo: io.env.ALTITUDE_DEMO !== '0' });
+}
+
+function parse<O extends ParseArgsConfig['options']>(args: string[], options: O, positional: string | null) {
+  const { values, positionals } = parseArgs({ args, options, allowPositionals: true, strict: true });
+  if (positional === null && positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}"`);
+  if (positional !== null && positionals.length !== 1) throw new UsageError(`usage: altitude ${positional}`);
+  return { values, file: positionals[0] ?? '' };
+}
+
+function requireLeader(leader: string | undefined): string {
+  if (!leader) throw new UsageError('--leader EMAIL is required');
+  if (!isEmail(leader)) throw new UsageError(`--leader "${leader}" is not an e-mail address`);
+  return leader.trim().toLowerCase();
+}
+
+function readNow(value: string | undefined, io: CliIo): number {
+  if (value === undefined) return io.now();
+  const ms = Date.parse(value);
+  if (Number.isNaN(ms)) throw new UsageError(`--now "${value}" is not an ISO date-time (e.g. 2026-11-25T12:00:00Z)`);
+  return ms;
+}
+
+function readFile(file: string): Uint8Array {
+  try {
+    return readFileSync(file);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : code === 'EACCES' ? 'permission denied' : code;
+    throw new UsageError(`cannot read ${file}: ${why}`);
+  }
+}
+
+function readCalendarFile(file: string): string {
+  return decodeCalendarBytes(readFile(file));
+}
+
+function dbPathOf(option: string | undefined, io: CliIo): string {
+  return option ?? io.env.ALTITUDE_DB ?? DEFAULT_DB_PATH;
+}
+
+function withDatabase(option: string | undefined, io: CliIo, work: (db: AppDatabase) => number): number {
+  const path = dbPathOf(option, io);
+  let db: AppDatabase;
+  try {
+    db = openDatabase(path);
+  } catch (error) {
+    throw new UsageError(`cannot open the database ${path}: ${(error as Error).message}`);
+  }
+  try {
+    return work(db);
+  } finally {
+    db.$client.close();
+  }
+}
+
+/** The one-line message for failures caused by the input, or null for unexpected ones. */
+function describeFailure(error: unknown): string | null {
+  if (error instanceof UsageError) return error.message;
+  if (error instanceof ImportRejected) return error.message;
+  if (error instanceof InvalidPeriod) return error.message;
+  if (error instanceof ServiceError) return error.message;
+  // parseArgs reports unknown or malformed options with these codes.
+  const code = (error as { code?: string }).code;
+  if (code?.startsWith('ERR_PARSE_ARGS')) return `${(error as Error).message} (altitude help)`;
+  return null;
+}

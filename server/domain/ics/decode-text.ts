@@ -1,0 +1,53 @@
+import { ImportRejected } from './import-rejected.ts';
+
+/** Files larger than this are refused before any parsing (documented in the README). */
+export const MAX_CALENDAR_BYTES = 20 * 1024 * 1024;
+
+/**
+ * Turns the bytes of an upload into text. Calendar exports come as UTF-8 with or without a BOM,
+ * and Outlook on Windows sometimes writes UTF-16 (with a BOM, or without one but with the
+ * tell-tale zero bytes). Anything with control bytes in it is not a calendar.
+ */
+export function decodeCalendarBytes(bytes: Uint8Array, maxBytes = MAX_CALENDAR_BYTES): string {
+  if (bytes.byteLength > maxBytes) {
+    throw new ImportRejected(
+      'file-too-large',
+      `The file is ${formatMegabytes(bytes.byteLength)}; calendars larger than ${formatMegabytes(maxBytes)} are refused.`,
+    );
+  }
+  if (bytes.byteLength === 0) throw new ImportRejected('empty-file', 'The file is empty.');
+
+  const encoding = detectEncoding(bytes);
+  let text: string;
+  try {
+    text = new TextDecoder(encoding, { fatal: encoding !== 'utf-8' }).decode(bytes);
+  } catch {
+    throw new ImportRejected('not-a-calendar', `The file claims to be ${encoding} but is not valid ${encoding}.`);
+  }
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  if (hasBinaryControlCharacters(text)) {
+    throw new ImportRejected('not-a-calendar', 'The file is binary, not an iCalendar (.ics) text file.');
+  }
+  return text;
+}
+
+function detectEncoding(bytes: Uint8Array): 'utf-8' | 'utf-16le' | 'utf-16be' {
+  const [b0, b1] = [bytes[0], bytes[1]];
+  if (b0 === 0xff && b1 === 0xfe) return 'utf-16le';
+  if (b0 === 0xfe && b1 === 0xff) return 'utf-16be';
+  // BOM-less UTF-16: "BEGIN" written as B\0E\0... (LE) or \0B\0E... (BE).
+  if (bytes.byteLength >= 4 && b0 !== 0 && b1 === 0 && bytes[2] !== 0 && bytes[3] === 0) return 'utf-16le';
+  if (bytes.byteLength >= 4 && b0 === 0 && b1 !== 0 && bytes[2] === 0 && bytes[3] !== 0) return 'utf-16be';
+  return 'utf-8';
+}
+
+// Tab, LF and CR are legal; any other C0 control (NUL above all) means binary content.
+function hasBinaryControlCharacters(text: string): boolean {
+  const sample = text.length > 65_536 ? text.slice(0, 65_536) : text;
+  // eslint-disable-next-line no-control-regex -- looking for control characters is the point
+  return /[\u0000-\u0008\u000B\u000C\u000E-\u001F]/.test(sample);
+}
+
+function formatMegabytes(bytes: number): string {
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}

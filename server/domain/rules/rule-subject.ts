@@ -1,0 +1,120 @@
+import { durationMinutesOf, isAllDay, type EventRecord } from '../events/event-record.ts';
+import { normaliseText } from './normalise-text.ts';
+
+/** Who the leader is, for "organised by me", "my response" and "outside my unit". */
+export interface LeaderContext {
+  email: string;
+  /** Domains of the leader's unit; by default the domain of the leader's e-mail. */
+  unitDomains: readonly string[];
+  /** Members of the leader's unit by e-mail. When given, it decides who is inside the unit. */
+  unitMembers: readonly string[];
+}
+
+/** The facts rules look at, computed once per event: texts folded, people counted. */
+export interface RuleSubject {
+  title: string;
+  description: string;
+  location: string;
+  organizerEmail: string;
+  attendeeEmail: string[];
+  attendeeDomain: string[];
+  categories: string[];
+  attendeeCount: number;
+  outsideShare: number;
+  durationMinutes: number;
+  allDay: boolean;
+  recurring: boolean;
+  organizer: 'self' | 'other';
+  status: 'confirmed' | 'tentative' | 'cancelled' | 'none';
+  showAs: 'busy' | 'free' | 'tentative' | 'out-of-office' | 'working-elsewhere';
+  myResponse: 'accepted' | 'declined' | 'tentative' | 'needs-action' | 'none';
+}
+
+export function buildLeaderContext(email: string, unitDomains: readonly string[] = [], unitMembers: readonly string[] = []): LeaderContext {
+  const normalised = email.trim().toLowerCase();
+  const domain = normalised.split('@')[1] ?? '';
+  return {
+    email: normalised,
+    unitDomains: unitDomains.length > 0 ? unitDomains.map((d) => d.toLowerCase()) : domain ? [domain] : [],
+    unitMembers: unitMembers.map((m) => m.toLowerCase()),
+  };
+}
+
+export function buildRuleSubject(event: EventRecord, leader: LeaderContext): RuleSubject {
+  // The people in the meeting besides the leader: attendees and organiser, without rooms.
+  const others = new Map<string, string>();
+  for (const attendee of event.attendees) {
+    if (attendee.kind === 'room' || attendee.kind === 'resource') continue;
+    const key = attendee.email || `name:${attendee.name ?? ''}`;
+    if (attendee.email && attendee.email === leader.email) continue;
+    others.set(key, attendee.email);
+  }
+  const organizerEmail = event.organizer?.email ?? '';
+  if (organizerEmail && organizerEmail !== leader.email) others.set(organizerEmail, organizerEmail);
+
+  const emails = [...others.values()].filter(Boolean);
+  const domains = [...new Set(emails.map((e) => e.split('@')[1] ?? '').filter(Boolean))];
+  const outside = [...others.values()].filter((email) => isOutsideUnit(email, leader)).length;
+  const me = event.attendees.find((a) => a.email !== '' && a.email === leader.email);
+
+  return {
+    title: normaliseText(event.summary),
+    description: normaliseText(event.description),
+    location: normaliseText(event.location),
+    organizerEmail,
+    attendeeEmail: emails,
+    attendeeDomain: domains,
+    categories: event.categories.map(normaliseText),
+    attendeeCount: others.size,
+    outsideShare: others.size === 0 ? 0 : outside / others.size,
+    durationMinutes: durationMinutesOf(event),
+    allDay: isAllDay(event),
+    recurring: event.isRecurring,
+    // No organiser: Google and Apple leave it out for entries nobody was invited to.
+    organizer: organizerEmail === '' || organizerEmail === leader.email ? 'self' : 'other',
+    status: event.status ?? 'none',
+    showAs: showAsOf(event),
+    myResponse: organizerEmail !== '' && organizerEmail === leader.email ? 'accepted' : responseOf(me?.response),
+  };
+}
+
+function isOutsideUnit(email: string, leader: LeaderContext): boolean {
+  if (!email) return false; // an attendee named without address cannot be placed; count as inside
+  if (leader.unitMembers.length > 0) return !leader.unitMembers.includes(email);
+  const domain = email.split('@')[1] ?? '';
+  return !leader.unitDomains.includes(domain);
+}
+
+function showAsOf(event: EventRecord): RuleSubject['showAs'] {
+  switch (event.busyStatus) {
+    case 'oof':
+      return 'out-of-office';
+    case 'free':
+      return 'free';
+    case 'tentative':
+      return 'tentative';
+    case 'working-elsewhere':
+      return 'working-elsewhere';
+    case 'busy':
+      return event.isTransparent ? 'free' : 'busy';
+    default:
+      return event.isTransparent ? 'free' : event.status === 'tentative' ? 'tentative' : 'busy';
+  }
+}
+
+function responseOf(response: string | undefined): RuleSubject['myResponse'] {
+  switch (response) {
+    case 'accepted':
+    case 'declined':
+    case 'tentative':
+    case 'needs-action':
+      return response;
+    default:
+      return 'none';
+  }
+}
+
+/** Attendees besides the leader (rooms aside): a meeting, as opposed to a solo block. */
+export function isMeeting(subject: Pick<RuleSubject, 'attendeeCount'>): boolean {
+  return subject.attendeeCount > 0;
+}

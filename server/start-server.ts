@@ -1,0 +1,27 @@
+import type { Server } from 'node:http';
+import { createApp } from './app.ts';
+import type { ServerConfig } from './config.ts';
+import { openDatabase } from './db/open-database.ts';
+import { seedDemo } from './demo/seed-demo.ts';
+
+/** Opens and migrates the database, loads the demo into an empty one, and listens. */
+export function startServer(config: ServerConfig): Promise<Server> {
+  const db = openDatabase(config.dbPath);
+  if (config.loadDemo && seedDemo(db, Date.now())) console.log('Loaded the demo leader (Maya Okafor) into an empty database.');
+  const app = createApp({ db });
+  return new Promise((resolve, reject) => {
+    const server = app.listen(config.port, config.host, () => {
+      console.log(`Altitude is listening on http://${config.host}:${config.port} (database: ${config.dbPath})`);
+      resolve(server);
+    });
+    server.on('error', reject);
+    const stop = () => {
+      server.close(() => {
+        db.$client.close();
+        process.exit(0);
+      });
+    };
+    process.once('SIGTERM', stop);
+    process.once('SIGINT', stop);
+  });
+}
