@@ -82,7 +82,7 @@ export function importCalendar(db: AppDatabase, request: ImportRequest): ImportR
       issue(
         'info',
         'outside-window',
-        `${expansion.outsideWindow} events lie entirely outside the import window ${window.fromDate} to ${window.toDate} and were not imported; import with a wider window to include them.`,
+        `${expansion.outsideWindow} events or series have no occurrence inside the import window ${window.fromDate} to ${window.toDate} and were not imported; import with a wider window (--from, --to) to include them.`,
       ),
     );
   }

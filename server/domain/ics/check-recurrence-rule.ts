@@ -59,7 +59,7 @@ export function checkRecurrenceRule(value: string): RuleCheck {
   const until = parts.get('UNTIL');
   if (until !== undefined && !isValidUntil(until)) return invalid(`UNTIL=${until} is not a date`);
   const wkst = parts.get('WKST');
-  if (wkst !== undefined && !WEEKDAY.test(wkst)) return invalid(`WKST=${wkst} is not a weekday`);
+  if (wkst !== undefined && !/^(MO|TU|WE|TH|FR|SA|SU)$/.test(wkst)) return invalid(`WKST=${wkst} is not a weekday`);
 
   let slotsPerDay = 1;
   for (const [name, [min, max]] of Object.entries(NUMERIC_LISTS)) {

@@ -38,6 +38,13 @@ export function parseContentLine(text: string, line: number): RawProperty | null
       value = text.slice(start, i);
     }
     if (paramName) params[paramName] = value;
+    // Some Outlook exports put the value inside the quotes: TZID="W. Europe Standard Time:20200609T090000".
+    // Nothing follows the closing quote, so the value is what comes after the quoted part's last colon.
+    if (i >= text.length && value.includes(':')) {
+      const colon = value.lastIndexOf(':');
+      params[paramName] = value.slice(0, colon);
+      return { name, params, value: value.slice(colon + 1), line };
+    }
   }
 
   if (text[i] !== ':') return null;

@@ -25,6 +25,7 @@ export function decodeCalendarBytes(bytes: Uint8Array, maxBytes = MAX_CALENDAR_B
     throw new ImportRejected('not-a-calendar', `The file claims to be ${encoding} but is not valid ${encoding}.`);
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  if (text.trim() === '') throw new ImportRejected('empty-file', 'The file holds no text.');
   if (hasBinaryControlCharacters(text)) {
     throw new ImportRejected('not-a-calendar', 'The file is binary, not an iCalendar (.ics) text file.');
   }

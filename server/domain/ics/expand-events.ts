@@ -3,7 +3,7 @@ import { RRuleTemporal } from 'rrule-temporal';
 import type { CalendarEvent } from './calendar-event.ts';
 import { issue, type ImportIssue } from './import-issue.ts';
 import type { ZoneId } from './resolve-time-zone.ts';
-import { dateOfMs as dateInZone } from '../time/zone-time.ts';
+import { dateOfMs as dateInZone, offsetMinutesAt, wallClockToMs } from '../time/zone-time.ts';
 import { expandSimpleDateRule, expandSimpleTimedRule } from './expand-simple-rule.ts';
 import { addDays, daysBetween, recurrenceKey, type When } from './when.ts';
 
@@ -196,7 +196,8 @@ function generateSlots(master: CalendarEvent, window: ExpansionWindow, limits: E
     if (inRange(start.ms)) add(start);
     for (const rule of master.rrules) for (const ms of expandTimedRule(rule, start, from, window.toMs, limits)) add({ ...start, ms });
     for (const rdate of master.rdates) {
-      const ms = rdate.kind === 'time' ? rdate.ms : Date.parse(`${rdate.date}T00:00:00Z`);
+      // A date-only RDATE on a timed series means that date at the series' own time of day.
+      const ms = rdate.kind === 'time' ? rdate.ms : atTimeOfDay(rdate.date, start);
       if (inRange(ms)) add({ kind: 'time', ms, zone: start.zone });
     }
     const excludedMs = new Set<number>();
@@ -310,4 +311,10 @@ function compareSlots(a: When, b: When): number {
 
 function describe(when: When): string {
   return when.kind === 'date' ? when.date : new Date(when.ms).toISOString().slice(0, 16).replace('T', ' ') + ' UTC';
+}
+
+function atTimeOfDay(date: string, start: Extract<When, { kind: 'time' }>): number {
+  const local = new Date(start.ms + offsetMinutesAt(start.zone, start.ms) * 60_000);
+  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
+  return wallClockToMs({ year, month, day, hour: local.getUTCHours(), minute: local.getUTCMinutes(), second: local.getUTCSeconds() }, start.zone);
 }

@@ -192,14 +192,14 @@ function readEvent(
   let end: When;
   let recurrenceId: When | null = null;
   try {
-    start = toWhen(readDateValue(starts[0]!.value, starts[0]!.params), zones, starts[0]!.line);
+    start = readWhen(starts[0]!, zones);
     const recurrenceProp = block.props.get('RECURRENCE-ID')?.[0];
-    if (recurrenceProp) recurrenceId = toWhen(readDateValue(recurrenceProp.value, recurrenceProp.params), zones, recurrenceProp.line);
+    if (recurrenceProp) recurrenceId = readWhen(recurrenceProp, zones);
     const endResult = readEnd(start, ends[0], block.props.get('DURATION')?.[0], zones);
     end = endResult.end;
     if (endResult.warning) issues.push(issue('warning', endResult.warning.code, endResult.warning.message, where));
   } catch (error) {
-    if (error instanceof InvalidDateValue) return fail('invalid-date', `The event has an invalid date: ${error.message}.`);
+    if (error instanceof InvalidDateValue) return fail('invalid-date', `The event has an invalid date: ${error.message}; it was not imported.`);
     throw error;
   }
 
@@ -252,6 +252,18 @@ function linesWithoutDates(lines: readonly string[], block: ScannedEvent): strin
   return kept;
 }
 
+/** Reads a date property; an invalid value names the property and its line. */
+function readWhen(prop: RawProperty, zones: ZoneContext): When {
+  let value: DateValue;
+  try {
+    value = readDateValue(prop.value, prop.params);
+  } catch (error) {
+    if (error instanceof InvalidDateValue) throw new InvalidDateValue(`${prop.name} on line ${prop.line}: ${error.message}`);
+    throw error;
+  }
+  return toWhen(value, zones, prop.line);
+}
+
 function toWhen(value: DateValue, zones: ZoneContext, line: number): When {
   if (value.kind === 'date') return dateWhen(value);
   const zone = zones.zoneFor(value, line);
@@ -268,7 +280,7 @@ function readEnd(start: When, endProp: RawProperty | undefined, durationProp: Ra
   if (endProp) {
     let end: When;
     try {
-      end = toWhen(readDateValue(endProp.value, endProp.params), zones, endProp.line);
+      end = readWhen(endProp, zones);
     } catch (error) {
       if (!(error instanceof InvalidDateValue)) throw error;
       return {

@@ -31,6 +31,11 @@ export function isValidZone(zone: string): boolean {
 
 const OFFSET_ZONE = /^[+-]\d{2}:\d{2}$/;
 
+/** "europe/berlin" and "Europe/Berlin" are one zone; Intl knows its canonical spelling. */
+function canonicalZone(zone: string): string {
+  return new Intl.DateTimeFormat('en-US', { timeZone: zone }).resolvedOptions().timeZone;
+}
+
 const WINDOWS_INDEX = buildWindowsIndex();
 
 /**
@@ -47,7 +52,7 @@ export function resolveTimeZone(
 ): ZoneResolution | null {
   const id = tzid.trim().replace(/^"(.*)"$/, '$1');
   if (!id) return null;
-  if (isValidZone(id) && !OFFSET_ZONE.test(id)) return { zone: id, via: 'iana' };
+  if (isValidZone(id) && !OFFSET_ZONE.test(id)) return { zone: canonicalZone(id), via: 'iana' };
 
   const windows = lookupWindowsZone(id);
   if (windows) return { zone: windows, via: 'windows' };

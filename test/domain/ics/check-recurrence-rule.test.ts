@@ -76,6 +76,7 @@ describe('checkRecurrenceRule', () => {
     ['FREQ=DAILY;UNTIL=20241301T000000Z', 'UNTIL=20241301T000000Z is not a date'],
     ['FREQ=DAILY;UNTIL=20241231T250000Z', 'UNTIL=20241231T250000Z is not a date'],
     ['FREQ=WEEKLY;WKST=XX', 'WKST=XX is not a weekday'],
+    ['FREQ=WEEKLY;WKST=1MO', 'WKST=1MO is not a weekday'],
     ['FREQ=DAILY;BYHOUR=24', 'BYHOUR has the value "24"'],
     ['FREQ=DAILY;BYMINUTE=60', 'BYMINUTE has the value "60"'],
     ['FREQ=DAILY;BYSECOND=61', 'BYSECOND has the value "61"'],

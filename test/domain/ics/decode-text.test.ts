@@ -57,6 +57,13 @@ describe('decodeCalendarBytes', () => {
     expect(rejection).toEqual({ code: 'empty-file', message: 'The file is empty.' });
   });
 
+  test.each([
+    ['a BOM alone', new Uint8Array([0xef, 0xbb, 0xbf])],
+    ['blank lines', utf8('\r\n\r\n  \n')],
+  ])('%s is refused as empty-file, not as a wrong kind of file', (_name, bytes) => {
+    expect(rejectionOf(() => decodeCalendarBytes(bytes)).code).toBe('empty-file');
+  });
+
   describe('size limit', () => {
     const bytesOf = (length: number) => utf8('BEGIN:VCALENDAR\r\n'.padEnd(length, 'X'));
 

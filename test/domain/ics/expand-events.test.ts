@@ -168,6 +168,14 @@ describe('RDATE', () => {
     ]);
   });
 
+  test("a date-only RDATE on a timed series takes the series' time of day in its zone", () => {
+    const text = calendar(
+      event({ uid: 'r', start: ';TZID=Europe/Berlin:20240304T090000', end: ';TZID=Europe/Berlin:20240304T100000', extra: ['RDATE;VALUE=DATE:20240410'] }),
+    );
+    // 09:00 in Berlin is 08:00 UTC in March (CET) and 07:00 UTC in April (CEST).
+    expect(starts(expand(text).instances)).toEqual(['2024-03-04T08:00:00Z', '2024-04-10T07:00:00Z']);
+  });
+
   test('RDATE alone makes a series out of a single event', () => {
     const text = calendar(event({ uid: 'r', start: '20240304T090000Z', extra: ['RDATE:20240305T090000Z'] }));
     const { instances } = expand(text);

@@ -279,6 +279,18 @@ describe('case-insensitive names and values', () => {
 });
 
 describe('time zones', () => {
+  test('an Outlook DTSTART with its value inside the TZID quotes is read, not reported missing (ms_timezones.ics)', () => {
+    const parsed = parseCalendar(fixture('node-ical__test__fixtures__ms_timezones.ics'));
+    expect(codes(parsed)).not.toContain('missing-start');
+    const jira = parsed.events.find((e) => e.summary === "Log Yesterday's Jira time");
+    expect(jira && show(jira.start)).toBe('2020-06-09T07:00:00Z'); // 09:00 in W. Europe Standard Time (CEST)
+  });
+
+  test('a lower-case IANA name is read as the canonical zone', () => {
+    const parsed = parseOne({ start: ';TZID=europe/berlin:20240102T090000' });
+    expect(parsed.start).toEqual({ kind: 'time', ms: Date.parse('2024-01-02T08:00:00Z'), zone: 'Europe/Berlin' });
+  });
+
   const berlinLike = vtimezone(
     'Customized Time Zone',
     { start: '16010101T030000', offsetFrom: '+0200', offsetTo: '+0100', rrule: 'FREQ=YEARLY;BYDAY=-1SU;BYMONTH=10' },

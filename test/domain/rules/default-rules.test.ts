@@ -107,11 +107,8 @@ interface CorpusEntry {
   expected: Placement;
 }
 
-// A labelled corpus of 487 realistic entries in four languages, written from TAXONOMY.md by
-// someone who had not seen the rules. The rules were revised once against it, so this guards
-// against regressions rather than measuring generalisation (see the README).
-test('the default rules place the labelled corpus as the taxonomy says, in every language', () => {
-  const corpus = JSON.parse(readFileSync(new URL('../../fixtures/classification-corpus.json', import.meta.url), 'utf8')) as CorpusEntry[];
+function scoreCorpus(file: string): Map<string, { right: number; total: number }> {
+  const corpus = JSON.parse(readFileSync(new URL(`../../fixtures/${file}`, import.meta.url), 'utf8')) as CorpusEntry[];
   const byLanguage = new Map<string, { right: number; total: number }>();
   for (const entry of corpus) {
     const placed = place({
@@ -132,6 +129,27 @@ test('the default rules place the labelled corpus as the taxonomy says, in every
     if (placed.category === entry.expected) tally.right++;
     byLanguage.set(entry.lang, tally);
   }
+  return byLanguage;
+}
+
+// A labelled corpus of 487 realistic entries in four languages, written from TAXONOMY.md by
+// someone who had not seen the rules. The rules were revised once against it, so this guards
+// against regressions rather than measuring generalisation (see the README).
+test('the default rules place the labelled corpus as the taxonomy says, in every language', () => {
+  const byLanguage = scoreCorpus('classification-corpus.json');
   expect([...byLanguage.keys()].sort()).toEqual(['de', 'en', 'es', 'fr']);
   for (const [language, { right, total }] of byLanguage) expect(right / total, language).toBeGreaterThanOrEqual(0.95);
+});
+
+// A second corpus of 400 entries from other lines of work (plant, hospital, bank, public
+// administration...), written later by someone else who had seen neither rules nor the first
+// corpus. The rules have never been tuned against it: it measures how they generalise (88.5%
+// when it arrived). Do not tune the rules to it, or it stops measuring anything.
+test('the default rules generalise to a held-out corpus they were never tuned on', () => {
+  const byLanguage = scoreCorpus('classification-holdout.json');
+  const right = [...byLanguage.values()].reduce((sum, t) => sum + t.right, 0);
+  const total = [...byLanguage.values()].reduce((sum, t) => sum + t.total, 0);
+  expect(total).toBe(400);
+  expect(right / total).toBeGreaterThanOrEqual(0.85);
+  for (const [language, tally] of byLanguage) expect(tally.right / tally.total, language).toBeGreaterThanOrEqual(0.8);
 });
