@@ -1,13 +1,14 @@
 import express from 'express';
-import { fileURLToPath } from 'node:url';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import type { AppDatabase } from './db/open-database.ts';
 import { errorHandler, notFoundRoute } from './http/errors.ts';
-import { homePageRoutes } from './http/routes/home-page.ts';
 import { importRoutes } from './http/routes/imports.ts';
 import { leaderRoutes } from './http/routes/leaders.ts';
 import { referenceRoutes } from './http/routes/reference.ts';
 import { reportRoutes } from './http/routes/reports.ts';
 import { ruleRoutes } from './http/routes/rules.ts';
+import { WEB_DIST } from './web-build.ts';
 
 export interface AppOptions {
   db: AppDatabase;
@@ -16,8 +17,6 @@ export interface AppOptions {
   /** Where unexpected errors are written; they never reach the client. */
   log?: (error: unknown) => void;
 }
-
-const STATIC = fileURLToPath(new URL('../web/static', import.meta.url));
 
 /** Builds the app without listening (tests drive it with supertest). */
 export function createApp({ db, now = Date.now, log = (error) => console.error(error) }: AppOptions): express.Express {
@@ -51,9 +50,22 @@ export function createApp({ db, now = Date.now, log = (error) => console.error(e
   api.use(notFoundRoute);
   app.use('/api', api);
 
-  app.use('/static', express.static(STATIC, { index: false }));
-  app.use(homePageRoutes(context));
+  // The web app (web/dist, built by `npm start`): its files, and index.html for every other page.
+  app.use(express.static(WEB_DIST, { index: 'index.html', maxAge: '1h', setHeaders: noCacheForHtml }));
+  app.get(/^\/(?!api\/).*/, (_req, res) => {
+    const index = join(WEB_DIST, 'index.html');
+    if (existsSync(index)) res.set('Cache-Control', 'no-cache').sendFile(index);
+    else res.status(503).type('html').send(NOT_BUILT);
+  });
   app.use(notFoundRoute);
   app.use(errorHandler(log));
   return app;
 }
+
+function noCacheForHtml(res: express.Response, path: string): void {
+  if (path.endsWith('.html')) res.set('Cache-Control', 'no-cache');
+}
+
+const NOT_BUILT = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Altitude</title></head>
+<body><h1>Altitude</h1><p>The web app has not been built yet: run <code>npm run build:web</code>, or start with <code>npm start</code>, which builds it.</p>
+<p>The API answers at <a href="/api/health">/api/health</a>.</p></body></html>`;

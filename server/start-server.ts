@@ -3,9 +3,11 @@ import { createApp } from './app.ts';
 import type { ServerConfig } from './config.ts';
 import { openDatabase } from './db/open-database.ts';
 import { seedDemo } from './demo/seed-demo.ts';
+import { ensureWebBuild } from './web-build.ts';
 
 /** Opens and migrates the database, loads the demo into an empty one, and listens. */
-export function startServer(config: ServerConfig): Promise<Server> {
+export async function startServer(config: ServerConfig): Promise<Server> {
+  await ensureWebBuild((message) => console.log(message));
   const db = openDatabase(config.dbPath);
   if (config.loadDemo && seedDemo(db, Date.now())) console.log('Loaded the demo leader (Maya Okafor) into an empty database.');
   const app = createApp({ db });

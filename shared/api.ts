@@ -33,6 +33,8 @@ export const eventsQuery = periodQuery
   .extend({
     category: z.enum(PLACEMENT_IDS).optional(),
     q: z.string().max(200).optional(),
+    /** `time` (default) or `unclassified-first`: what needs a decision on top. */
+    order: z.enum(['time', 'unclassified-first']).default('time'),
     limit: z.coerce.number().int().min(1).max(1000).default(200),
     offset: z.coerce.number().int().min(0).default(0),
   })

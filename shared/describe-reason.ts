@@ -11,7 +11,9 @@ export function describeReason(reason: Reason): string {
     case 'none':
       return 'no rule matched: needs a decision';
     case 'rule': {
-      const conditions = reason.matched.map(describeCondition).join(' and ');
+      // What an event lacks ("does not mention customer") explains less than what it has.
+      const positive = reason.matched.filter((m) => m.op !== 'not-mentions' && m.op !== 'not-contains');
+      const conditions = (positive.length > 0 ? positive : reason.matched).map(describeCondition).join(' and ');
       const exclusion = reason.exclusionReason ? `${EXCLUSION_LABELS[reason.exclusionReason]}; ` : '';
       return `${exclusion}rule “${reason.ruleName}” (${reason.origin}): ${conditions}`;
     }

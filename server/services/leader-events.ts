@@ -11,6 +11,7 @@ import { normaliseText } from '../domain/rules/normalise-text.ts';
 import { resolveLeaderPeriod, type PeriodOptions } from './leader-period.ts';
 import { getLeader } from './leaders.ts';
 import { notFound } from './service-error.ts';
+import { othersIn } from '../domain/rules/rule-subject.ts';
 import { toEventRecord } from './event-rows.ts';
 
 export type EventRow = typeof events.$inferSelect;
@@ -67,7 +68,7 @@ export interface EventView {
   isManual: boolean;
 }
 
-export function toEventView(row: EventRow, timeZone: string, sourceName: string): EventView {
+export function toEventView(row: EventRow, timeZone: string, sourceName: string, leaderEmail: string): EventView {
   const record = toEventRecord(row);
   const reason = row.reason;
   return {
@@ -82,7 +83,7 @@ export function toEventView(row: EventRow, timeZone: string, sourceName: string)
     summary: row.summary,
     location: row.location,
     organizer: row.organizer?.email || row.organizer?.name || null,
-    attendeeCount: row.attendees.length,
+    attendeeCount: othersIn(row, leaderEmail).size,
     category: row.category as Placement,
     reason: describeReason(reason),
     reasonDetail: reason,
@@ -106,13 +107,14 @@ export function sourceNames(db: Db, leaderId: number): Map<number, string> {
 export interface EventListOptions extends PeriodOptions {
   category?: Placement | undefined;
   q?: string | undefined;
+  order?: 'time' | 'unclassified-first' | undefined;
   limit: number;
   offset: number;
 }
 
 /** The events of a period with their placement and reason, filtered and paged. */
 export function listLeaderEvents(db: Db, leaderId: number, options: EventListOptions): { period: Period; total: number; events: EventView[] } {
-  const { period, window } = resolveLeaderPeriod(db, leaderId, options);
+  const { leader, period, window } = resolveLeaderPeriod(db, leaderId, options);
   const names = sourceNames(db, leaderId);
   const search = options.q ? normaliseText(options.q) : null;
   const periodStart = startOfDayMs(period.from, period.timeZone);
@@ -121,7 +123,9 @@ export function listLeaderEvents(db: Db, leaderId: number, options: EventListOpt
     .filter((row) => overlapsPeriod(toEventRecord(row), period, periodStart, periodEnd))
     .filter((row) => !options.category || row.category === options.category)
     .filter((row) => !search || normaliseText(`${row.summary} ${row.location}`).includes(search))
-    .map((row) => toEventView(row, period.timeZone, names.get(row.sourceId) ?? ''));
+    .map((row) => toEventView(row, period.timeZone, names.get(row.sourceId) ?? '', leader.email));
+  // A stable sort: unclassified events first, each group still in time order.
+  if (options.order === 'unclassified-first') views.sort((a, b) => Number(b.category === 'unclassified') - Number(a.category === 'unclassified'));
   return { period, total: views.length, events: views.slice(options.offset, options.offset + options.limit) };
 }
 
@@ -130,5 +134,5 @@ export function getEventView(db: Db, leaderId: number, eventId: number): EventVi
   const leader = getLeader(db, leaderId);
   const row = getLeaderEventRow(db, leaderId, eventId);
   if (!row) throw notFound(`Event ${eventId}`);
-  return toEventView(row, leader.timeZone ?? 'UTC', sourceNames(db, leaderId).get(row.sourceId) ?? '');
+  return toEventView(row, leader.timeZone ?? 'UTC', sourceNames(db, leaderId).get(row.sourceId) ?? '', leader.email);
 }

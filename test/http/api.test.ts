@@ -109,26 +109,19 @@ describe('health and the home page', () => {
     expect(res.headers['cache-control']).toBe('no-store');
   });
 
-  test('GET / is an HTML page that invites an import while there are no leaders', async () => {
+  test('GET / serves the web app: HTML that loads its script from a file, with a CSP forbidding inline scripts', async () => {
     const res = await api().get('/').expect(200);
     expect(res.headers['content-type']).toMatch(/^text\/html/);
     expect(res.text).toMatch(/^<!doctype html>/i);
-    expect(res.text).toContain('No leaders yet');
+    expect(res.text).toMatch(/<script type="module"[^>]* src="\/assets\/[^"]+\.js">/);
+    expect(res.text).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/); // no inline script
+    expect(res.headers['content-security-policy']).toContain("script-src 'self'");
+    expect(res.headers['x-powered-by']).toBeUndefined();
   });
 
-  test('GET / shows each leader with the category table, and escapes the names they were given', async () => {
-    const id = await createLeader({ email: SAM, name: '<script>alert("x")</script> Sam' });
-    await createLeader({ email: 'noor.haddad@acme.example' });
-    await importFixture(id);
-    const res = await api().get('/').expect(200);
-    expect(res.text).not.toContain('<script>alert');
-    expect(res.text).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; Sam');
-    expect(res.text).toContain('Organisational planning');
-    expect(res.text).toContain('2026-Q1: 1 held, 0 scheduled (2026-03-06)');
-    expect(res.text).toContain(`/api/leaders/${id}/summary`);
-    // The leader without an import is listed, not skipped and not an error.
-    expect(res.text).toContain('noor.haddad@acme.example');
-    expect(res.text).toContain('Nothing imported yet.');
+  test('a page of the web app other than / is the app too (the browser routes it)', async () => {
+    const res = await api().get('/settings').expect(200);
+    expect(res.text).toContain('id="main"');
   });
 });
 
@@ -809,8 +802,12 @@ describe('errors and headers', () => {
     expectError(await api().delete('/api/leaders'), 404, 'not-found');
   });
 
-  test('an unknown page outside the API is 404 in the error envelope', async () => {
-    expectError(await api().get('/reports/2026'), 404, 'not-found');
+  test('an unknown API route is 404 in the error envelope', async () => {
+    expectError(await api().get('/api/reports/2026'), 404, 'not-found');
+  });
+
+  test('a non-GET request outside the API is 404 in the error envelope', async () => {
+    expectError(await api().post('/reports/2026'), 404, 'not-found');
   });
 
   test('invalid JSON is 400 invalid-json in the error envelope', async () => {

@@ -137,5 +137,6 @@ function mentionPattern(terms: string[]): RegExp {
     .sort((a, b) => b.length - a.length)
     // "skill matrix" finds "Skill-Matrix" and "stand-up" finds "stand up".
     .map((term) => escapeRegExp(term).replace(/[- ]/g, '[- ]'));
-  return new RegExp(`(?:^|[^a-z0-9\\u00c0-\\uffff])(${alternatives.join('|')})`);
+  // The capture runs to the end of the word, so explanations show the word found ("strategic").
+  return new RegExp(`(?:^|[^a-z0-9\\u00c0-\\uffff])((?:${alternatives.join('|')})[a-z0-9\\u00c0-\\uffff]*)`);
 }

@@ -41,16 +41,8 @@ export function buildLeaderContext(email: string, unitDomains: readonly string[]
 }
 
 export function buildRuleSubject(event: EventRecord, leader: LeaderContext): RuleSubject {
-  // The people in the meeting besides the leader: attendees and organiser, without rooms.
-  const others = new Map<string, string>();
-  for (const attendee of event.attendees) {
-    if (attendee.kind === 'room' || attendee.kind === 'resource') continue;
-    const key = attendee.email || `name:${attendee.name ?? ''}`;
-    if (attendee.email && attendee.email === leader.email) continue;
-    others.set(key, attendee.email);
-  }
+  const others = othersIn(event, leader.email);
   const organizerEmail = event.organizer?.email ?? '';
-  if (organizerEmail && organizerEmail !== leader.email) others.set(organizerEmail, organizerEmail);
 
   const emails = [...others.values()].filter(Boolean);
   const domains = [...new Set(emails.map((e) => e.split('@')[1] ?? '').filter(Boolean))];
@@ -76,6 +68,19 @@ export function buildRuleSubject(event: EventRecord, leader: LeaderContext): Rul
     showAs: showAsOf(event),
     myResponse: organizerEmail !== '' && organizerEmail === leader.email ? 'accepted' : responseOf(me?.response),
   };
+}
+
+/** The people in a meeting besides the leader, by e-mail (or name): attendees and organiser, rooms aside. */
+export function othersIn(event: Pick<EventRecord, 'attendees' | 'organizer'>, leaderEmail: string): Map<string, string> {
+  const others = new Map<string, string>();
+  for (const attendee of event.attendees) {
+    if (attendee.kind === 'room' || attendee.kind === 'resource') continue;
+    if (attendee.email && attendee.email === leaderEmail) continue;
+    others.set(attendee.email || `name:${attendee.name ?? ''}`, attendee.email);
+  }
+  const organizerEmail = event.organizer?.email ?? '';
+  if (organizerEmail && organizerEmail !== leaderEmail) others.set(organizerEmail, organizerEmail);
+  return others;
 }
 
 function isOutsideUnit(email: string, leader: LeaderContext): boolean {

@@ -1,6 +1,8 @@
 import { Router } from 'express';
 import { categoryDecisionBody, clearDecisionQuery, eventParams, eventsQuery, leaderParams, periodQuery } from '../../../shared/api.ts';
+import { countingSettingsOf } from '../../domain/leaders/leader-settings.ts';
 import { getEventView, listLeaderEvents } from '../../services/leader-events.ts';
+import { getLeader } from '../../services/leaders.ts';
 import { buildLeaderReport } from '../../services/leader-report.ts';
 import { clearEventCategory, decideEventCategory } from '../../services/manual-decisions.ts';
 import type { AppContext } from '../app-context.ts';
@@ -14,7 +16,8 @@ export function reportRoutes({ db, now }: AppContext): Router {
     const query = parseRequest(periodQuery, req.query, 'query');
     const report = buildLeaderReport(db, leaderId, { from: query.from, to: query.to, timeZone: query.tz, nowMs: now() });
     const { events: _events, ...summary } = report;
-    res.json({ summary: { ...summary, eventCount: report.events.length } });
+    const settings = countingSettingsOf(getLeader(db, leaderId).settings);
+    res.json({ summary: { ...summary, eventCount: report.events.length, settings } });
   });
 
   router.get('/events', (req, res) => {

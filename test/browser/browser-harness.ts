@@ -1,0 +1,73 @@
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { createApp } from '../../server/app.ts';
+import { openDatabase, type AppDatabase } from '../../server/db/open-database.ts';
+
+/** Debian's Chromium (`apt-get install -y chromium`); CHROMIUM_PATH points elsewhere. */
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const HAS_CHROMIUM = existsSync(CHROMIUM);
+
+if (!HAS_CHROMIUM) {
+  // Loud on purpose: a skipped browser test must not pass unnoticed.
+  const message = `\n*** Browser tests SKIPPED: no Chromium at ${CHROMIUM}. Install it with: sudo apt-get install -y chromium ***\n`;
+  if (process.env.CI) throw new Error(`${message}CI is set, so a missing browser is a failure.`);
+  console.warn(message);
+}
+
+export const SCREENSHOTS = join(process.cwd(), 'test-results', 'screenshots');
+
+export interface BrowserApp {
+  baseUrl: string;
+  db: AppDatabase;
+  browser: Browser;
+  newPage: (options?: { width?: number; height?: number }) => Promise<Page>;
+  /** Console errors and uncaught exceptions seen on any page; a finished page has none. */
+  pageErrors: string[];
+  close: () => Promise<void>;
+}
+
+/**
+ * The real server (the app `npm start` serves, web app included) on a temporary database and
+ * a free loopback port, with the clock fixed on both sides: the server's `now` and the page's.
+ */
+export async function startBrowserApp(nowIso: string): Promise<BrowserApp> {
+  const dir = mkdtempSync(join(tmpdir(), 'altitude-browser-'));
+  const db = openDatabase(join(dir, 'altitude.db'));
+  const now = Date.parse(nowIso);
+  const app = createApp({ db, now: () => now, log: () => undefined });
+  const server = await new Promise<Server>((resolve) => {
+    const listening = app.listen(0, '127.0.0.1', () => resolve(listening));
+  });
+  const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
+  });
+  const pageErrors: string[] = [];
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  return {
+    baseUrl,
+    db,
+    browser,
+    pageErrors,
+    async newPage({ width = 1280, height = 900 } = {}) {
+      const page = await browser.newPage({ viewport: { width, height } });
+      await page.clock.setFixedTime(new Date(now));
+      page.on('console', (message) => {
+        if (message.type() === 'error') pageErrors.push(message.text());
+      });
+      page.on('pageerror', (error) => pageErrors.push(String(error)));
+      return page;
+    },
+    async close() {
+      await browser.close();
+      await new Promise((resolve) => server.close(resolve));
+      db.$client.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}

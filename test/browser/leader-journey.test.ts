@@ -1,0 +1,186 @@
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { COUNTED_IDS, CATEGORY_INFO } from '../../shared/taxonomy.ts';
+import { calendar, event } from '../support/ics-builder.ts';
+import { HAS_CHROMIUM, SCREENSHOTS, startBrowserApp, type BrowserApp } from './browser-harness.ts';
+
+const NOW = '2026-03-20T12:00:00Z';
+const FIXTURE = join(process.cwd(), 'test', 'fixtures', 'leader-week.ics');
+const LEADER = 'sam.lee@acme.example';
+
+interface SummaryJson {
+  period: { from: string; to: string };
+  minutes: Record<string, number>;
+  shares: Record<string, number>;
+}
+
+describe.skipIf(!HAS_CHROMIUM)('a leader in the browser', () => {
+  let app: BrowserApp;
+  let page: Page;
+  let leaderId = 0;
+
+  beforeAll(async () => {
+    app = await startBrowserApp(NOW);
+    page = await app.newPage();
+  }, 60_000);
+
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  async function apiSummary(): Promise<SummaryJson> {
+    const response = await fetch(`${app.baseUrl}/api/leaders/${leaderId}/summary`);
+    return ((await response.json()) as { summary: SummaryJson }).summary;
+  }
+
+  /** The dashboard's category table, as the user reads it. */
+  async function dashboardFigures(): Promise<Record<string, { hours: string; share: string }>> {
+    await page.goto(`${app.baseUrl}/#/dashboard`);
+    await page.locator('#category-table').waitFor();
+    const rows = await page.locator('#category-table tbody tr').evaluateAll((trs) =>
+      trs.map((tr) => ({ id: tr.getAttribute('data-category')!, cells: [...tr.querySelectorAll('td')].map((td) => td.textContent!.trim()) })),
+    );
+    return Object.fromEntries(rows.map((row) => [row.id, { hours: row.cells[0]!, share: row.cells[1]! }]));
+  }
+
+  function expectFiguresToMatch(figures: Record<string, { hours: string; share: string }>, summary: SummaryJson): void {
+    for (const id of COUNTED_IDS) {
+      expect(figures[id], id).toEqual({ hours: `${(summary.minutes[id]! / 60).toFixed(1)} h`, share: `${(summary.shares[id]! * 100).toFixed(1)}%` });
+    }
+  }
+
+  test('a newcomer says whose calendar it is, imports it through the page and reads the report', async () => {
+    await page.goto(app.baseUrl);
+    await page.getByLabel('E-mail').fill(LEADER);
+    await page.getByLabel('Name (optional)').fill('Sam Lee');
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await page.locator('#ics-files').setInputFiles(FIXTURE);
+    const card = page.locator('.import-card').first();
+    await card.locator('.counts').waitFor();
+    expect(await card.locator('[data-count="added"] strong').textContent()).toBe('16');
+    await expect.poll(() => card.textContent()).toContain('declined by the leader');
+    leaderId = ((await (await fetch(`${app.baseUrl}/api/leaders`)).json()) as { leaders: Array<{ id: number }> }).leaders[0]!.id;
+  });
+
+  test('the dashboard shows the figures the API gives, with numbers beside every chart', async () => {
+    const figures = await dashboardFigures();
+    expectFiguresToMatch(figures, await apiSummary());
+    await expect.poll(() => page.locator('#doughnut-chart').evaluate((canvas: HTMLCanvasElement) => canvas.width)).toBeGreaterThan(0);
+    await expect.poll(() => page.locator('#weekly-chart').evaluate((canvas: HTMLCanvasElement) => canvas.width)).toBeGreaterThan(0);
+    expect(await page.locator('#card-planning .card-figure').textContent()).toBe('1 of 3');
+    const summary = (await (await fetch(`${app.baseUrl}/api/leaders/${leaderId}/summary`)).json()) as { summary: { flags: Array<{ message: string }> } };
+    expect(await page.locator('.flag-message').allTextContents()).toEqual(summary.summary.flags.map((f) => f.message));
+    expect(await page.locator('.quarter-strip .cell-held').first().textContent()).toBe('6 Mar');
+  });
+
+  test("changing an event's category moves its time on the dashboard", async () => {
+    const before = await apiSummary();
+    await page.goto(`${app.baseUrl}/#/events?category=unclassified`);
+    const row = page.locator('#events-table tbody tr', { hasText: 'Focus time' });
+    await row.waitFor();
+    await row.getByRole('combobox', { name: /Category of Focus time/ }).selectOption('strategic');
+    await row.getByRole('button', { name: 'Set' }).click();
+    await expect.poll(() => row.locator('.chip-label').textContent()).toBe('Strategic');
+    expect(await row.locator('.reason').textContent()).toContain('manual');
+
+    const after = await apiSummary();
+    expect(after.minutes.strategic).toBeGreaterThan(before.minutes.strategic!);
+    expect(after.minutes.unclassified).toBeLessThan(before.minutes.unclassified!);
+    expectFiguresToMatch(await dashboardFigures(), after);
+  });
+
+  test('a rule made from an event shows what it would move before it is saved', async () => {
+    await page.goto(`${app.baseUrl}/#/events`);
+    const row = page.locator('#events-table tbody tr', { hasText: 'Weekly ops status update' });
+    await row.waitFor();
+    await row.getByRole('combobox', { name: /Category of Weekly ops status update/ }).selectOption('strategic');
+    await row.getByRole('button', { name: 'Make a rule from this' }).click();
+    const editor = page.locator('.rule-editor');
+    await expect.poll(() => editor.locator('#rule-preview-total').textContent()).toBe('This rule would move 1 stored event:');
+    expect(await editor.locator('#rule-name').inputValue()).toBe('“Weekly ops status update” is strategic');
+    await editor.locator('#rule-save').click();
+    await expect.poll(() => page.locator('#announcer').textContent()).toBe('Rule saved: 1 event moved.');
+
+    await page.goto(`${app.baseUrl}/#/rules`);
+    await page.locator('#user-rules').waitFor();
+    expect(await page.locator('#user-rules .rule-name').allTextContents()).toEqual(['“Weekly ops status update” is strategic']);
+    await page.goto(`${app.baseUrl}/#/events?q=weekly%20ops`);
+    await expect.poll(() => page.locator('#events-table tbody tr .chip-label').first().textContent()).toBe('Strategic');
+  });
+
+  test('hostile titles are shown as text on every page, and nothing runs', async () => {
+    const dialogs: string[] = [];
+    page.on('dialog', (dialog) => {
+      dialogs.push(dialog.message());
+      void dialog.dismiss();
+    });
+    const hostile = '<img src=x onerror=alert(1)>';
+    const scripted = '<script>alert(2)</script> Planning';
+    const text = calendar(
+      event({ uid: 'x1', summary: hostile, start: ';TZID=Europe/Berlin:20260305T140000', end: ';TZID=Europe/Berlin:20260305T150000' }),
+      event({ uid: 'x2', summary: scripted, start: ';TZID=Europe/Berlin:20260306T160000', end: ';TZID=Europe/Berlin:20260306T170000', extra: ['LOCATION:<b onmouseover=alert(3)>Room</b>'] }),
+      { timeZone: 'Europe/Berlin' },
+    );
+    await page.goto(`${app.baseUrl}/#/import`);
+    await page.locator('#ics-source').fill('hostile');
+    await page.locator('#ics-files').setInputFiles({ name: '<svg onload=alert(4)>.ics', mimeType: 'text/calendar', buffer: Buffer.from(text) });
+    await page.locator('.import-card .counts').first().waitFor();
+    expect(await page.locator('.import-card h2').first().textContent()).toBe('<svg onload=alert(4)>.ics');
+
+    await page.goto(`${app.baseUrl}/#/events`);
+    await page.locator('#filter-q').fill('onerror');
+    const row = page.locator('#events-table tbody tr').first();
+    await expect.poll(() => row.locator('.event-title').textContent()).toBe(hostile);
+    await page.locator('#filter-q').fill('script');
+    await expect.poll(() => page.locator('#events-table tbody tr .event-title').first().textContent()).toBe(scripted);
+    expect(await page.locator('#events-table .event-meta').first().textContent()).toBe('<b onmouseover=alert(3)>Room</b>');
+    await page.locator('#events-table tbody tr').first().getByRole('button', { name: 'Make a rule from this' }).click();
+    await expect.poll(() => page.locator('.rule-editor .panel-note, .panel .panel-note').first().textContent()).toContain(scripted);
+
+    for (const hash of ['#/dashboard', '#/rules', '#/settings']) {
+      await page.goto(`${app.baseUrl}/${hash}`);
+      await page.waitForLoadState('networkidle');
+    }
+    expect(await page.locator('img[src="x"], script:not([src]), b[onmouseover], svg[onload]').count()).toBe(0);
+    expect(dialogs).toEqual([]);
+  });
+
+  test('the pages are keyboard-usable, labelled, and look finished at desktop and phone widths', async () => {
+    await page.goto(`${app.baseUrl}/#/dashboard`);
+    await page.reload(); // a fresh load: focus starts at the top of the page
+    await page.locator('#category-table').waitFor();
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Skip to content');
+    // Every form control has a name a screen reader can read.
+    for (const hash of ['#/dashboard', '#/events', '#/rules', '#/import', '#/settings']) {
+      await page.goto(`${app.baseUrl}/${hash}`);
+      await page.waitForLoadState('networkidle');
+      const unnamed = await page.locator('main input, main select, main textarea').evaluateAll((controls) =>
+        controls.filter((c) => !(c as HTMLInputElement).labels?.length && !c.getAttribute('aria-label')).map((c) => c.outerHTML),
+      );
+      expect(unnamed, hash).toEqual([]);
+      await page.screenshot({ path: join(SCREENSHOTS, `desktop-${hash.slice(2)}.png`), fullPage: true });
+    }
+    const phone = await app.newPage({ width: 390, height: 844 });
+    for (const hash of ['#/dashboard', '#/events']) {
+      await phone.goto(`${app.baseUrl}/${hash}`);
+      await phone.waitForLoadState('networkidle');
+      const overflow = await phone.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      expect(overflow, `${hash} scrolls sideways on a phone`).toBeLessThanOrEqual(0);
+      await phone.screenshot({ path: join(SCREENSHOTS, `phone-${hash.slice(2)}.png`), fullPage: true });
+    }
+    await phone.close();
+  });
+
+  test('no page logged an error or broke the Content-Security-Policy', () => {
+    expect(app.pageErrors).toEqual([]);
+  });
+
+  test('the labels on the page are the taxonomy’s', async () => {
+    await page.goto(`${app.baseUrl}/#/dashboard`);
+    await page.locator('#category-table').waitFor();
+    const labels = await page.locator('#category-table tbody th').allTextContents();
+    expect(labels).toEqual(COUNTED_IDS.map((id) => CATEGORY_INFO[id].label));
+  });
+});

@@ -1,0 +1,187 @@
+import type { ApiError } from '../../shared/api.ts';
+import type { Reason, Rule, RuleInput } from '../../shared/rules.ts';
+import type { Assignable, CategoryInfo, CountedId, ExclusionReason, Placement } from '../../shared/taxonomy.ts';
+
+// The JSON the server sends, as the web uses it.
+export interface Leader {
+  id: number;
+  email: string;
+  name: string | null;
+  timeZone: string | null;
+  settings: LeaderSettings;
+}
+export interface LeaderSettings {
+  workingDayMinutes?: number;
+  strategicShareMin?: number;
+  planningDaysPerQuarter?: number;
+  planningDayMinutes?: number;
+  unitDomains?: string[];
+  unitMembers?: string[];
+}
+export interface CountingSettings {
+  workingDayMinutes: number;
+  strategicShareMin: number;
+  planningDaysPerQuarter: number;
+  planningDayMinutes: number;
+}
+export type CategoryMinutes = Record<CountedId, number>;
+export interface QuarterPlanning {
+  quarter: string;
+  protectedDays: number;
+  heldDays: number;
+  scheduledDays: number;
+  dates: string[];
+}
+export interface Flag {
+  code: 'low-strategic-share' | 'missing-planning-days';
+  message: string;
+  advice: string;
+  quarter?: string;
+}
+export interface ImportIssue {
+  severity: 'error' | 'warning' | 'info';
+  code: string;
+  message: string;
+  uid?: string;
+  line?: number;
+}
+export interface Summary {
+  period: { from: string; to: string; timeZone: string };
+  countedMinutes: number;
+  minutes: CategoryMinutes;
+  shares: CategoryMinutes;
+  weekly: Array<{ weekStart: string; minutes: CategoryMinutes }>;
+  planning: QuarterPlanning[];
+  flags: Flag[];
+  issues: ImportIssue[];
+  eventCount: number;
+  settings: CountingSettings;
+}
+export interface EventView {
+  id: number;
+  source: string;
+  uid: string;
+  recurrenceId: string | null;
+  isRecurring: boolean;
+  start: string;
+  end: string;
+  allDay: boolean;
+  summary: string;
+  location: string;
+  organizer: string | null;
+  attendeeCount: number;
+  category: Placement;
+  reason: string;
+  reasonDetail: Reason;
+  ruleId: string | null;
+  exclusionReason: string | null;
+  isManual: boolean;
+}
+export interface ImportResult {
+  importId: number;
+  source: string;
+  timeZone: string;
+  window: { from: string; to: string };
+  blocks: number;
+  instances: number;
+  added: number;
+  updated: number;
+  unchanged: number;
+  removed: number;
+  excluded: Partial<Record<ExclusionReason, number>>;
+  unclassified: number;
+  issues: ImportIssue[];
+}
+export interface RulePreview {
+  changes: Array<{ eventId: number; summary: string; startMs: number; from: Placement; to: Placement }>;
+  total: number;
+  moves: Record<string, number>;
+}
+export interface Vocabulary {
+  fields: Record<string, 'text' | 'text-list' | 'number' | 'boolean' | 'enum'>;
+  fieldLabels: Record<string, string>;
+  operators: Record<string, Record<string, 'string' | 'regex' | 'list' | 'number' | 'boolean'>>;
+  operatorLabels: Record<string, string>;
+  enumValues: Record<string, string[]>;
+}
+export interface Taxonomy {
+  categories: CategoryInfo[];
+  exclusionReasons: Record<ExclusionReason, string>;
+}
+
+/** A failed request, carrying the server's own message for the user. */
+export class RequestFailed extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+async function call<T>(method: string, path: string, body?: unknown, contentType = 'application/json'): Promise<T> {
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method,
+      headers: body === undefined ? {} : { 'Content-Type': contentType },
+      body: body === undefined ? undefined : contentType === 'application/json' ? JSON.stringify(body) : (body as BodyInit),
+    });
+  } catch {
+    throw new RequestFailed(0, 'network', 'The server cannot be reached. Is Altitude still running?');
+  }
+  const text = await response.text();
+  let json: unknown = null;
+  try {
+    json = text ? JSON.parse(text) : null;
+  } catch {
+    throw new RequestFailed(response.status, 'bad-response', `The server answered ${response.status} without JSON.`);
+  }
+  if (!response.ok) {
+    const error = (json as ApiError | null)?.error;
+    throw new RequestFailed(response.status, error?.code ?? 'error', error?.message ?? `The request failed (${response.status}).`);
+  }
+  return json as T;
+}
+
+const leaderPath = (leaderId: number) => `/api/leaders/${leaderId}`;
+const query = (params: Record<string, string | number | undefined>) => {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) if (value !== undefined && value !== '') search.set(key, String(value));
+  const text = search.toString();
+  return text ? `?${text}` : '';
+};
+
+export const api = {
+  taxonomy: () => call<Taxonomy>('GET', '/api/taxonomy'),
+  vocabulary: () => call<Vocabulary>('GET', '/api/rules/vocabulary'),
+  leaders: () => call<{ leaders: Leader[] }>('GET', '/api/leaders').then((r) => r.leaders),
+  createLeader: (input: { email: string; name?: string }) => call<{ leader: Leader }>('POST', '/api/leaders', input).then((r) => r.leader),
+  updateLeader: (leaderId: number, patch: { name?: string | null; timeZone?: string; settings?: LeaderSettings }) =>
+    call<{ leader: Leader }>('PATCH', leaderPath(leaderId), patch).then((r) => r.leader),
+  summary: (leaderId: number, period: { from: string; to: string }) =>
+    call<{ summary: Summary }>('GET', `${leaderPath(leaderId)}/summary${query(period)}`).then((r) => r.summary),
+  events: (leaderId: number, params: { from: string; to: string; category?: string; q?: string; order?: string; limit?: number; offset?: number }) =>
+    call<{ total: number; events: EventView[] }>('GET', `${leaderPath(leaderId)}/events${query(params)}`),
+  importCalendar: (leaderId: number, file: File, source: string) =>
+    call<{ import: ImportResult }>('POST', `${leaderPath(leaderId)}/imports${query({ source, fileName: file.name })}`, file, 'text/calendar').then(
+      (r) => r.import,
+    ),
+  decide: (leaderId: number, eventId: number, category: Assignable, scope: 'event' | 'series') =>
+    call<{ event: EventView; moved: number }>('PUT', `${leaderPath(leaderId)}/events/${eventId}/category`, { category, scope }),
+  clearDecision: (leaderId: number, eventId: number, scope: 'event' | 'series') =>
+    call<{ event: EventView; moved: number }>('DELETE', `${leaderPath(leaderId)}/events/${eventId}/category${query({ scope })}`),
+  rules: (leaderId: number) => call<{ rules: Rule[]; defaults: Rule[] }>('GET', `${leaderPath(leaderId)}/rules`),
+  createRule: (leaderId: number, rule: RuleInput) => call<{ rule: Rule; moved: number }>('POST', `${leaderPath(leaderId)}/rules`, rule),
+  updateRule: (leaderId: number, ruleId: number, rule: RuleInput) => call<{ rule: Rule; moved: number }>('PUT', `${leaderPath(leaderId)}/rules/${ruleId}`, rule),
+  deleteRule: (leaderId: number, ruleId: number) => call<{ moved: number }>('DELETE', `${leaderPath(leaderId)}/rules/${ruleId}`),
+  reorderRules: (leaderId: number, ruleIds: number[]) => call<{ rules: Rule[]; moved: number }>('PUT', `${leaderPath(leaderId)}/rules/order`, { ruleIds }),
+  previewRule: (leaderId: number, rule: RuleInput, replacing?: number) =>
+    call<{ preview: RulePreview }>('POST', `${leaderPath(leaderId)}/rules/preview`, { rule, replacing }).then((r) => r.preview),
+};
+
+/** The numeric id of a user rule ("user:12" -> 12). */
+export function ruleNumber(rule: Rule): number {
+  return Number(rule.id.replace(/^user:/, ''));
+}

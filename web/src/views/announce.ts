@@ -1,0 +1,15 @@
+/** Says what just happened, to everyone: a visible toast that screen readers also read. */
+export function announce(message: string, isError = false): void {
+  let region = document.getElementById('announcer');
+  if (!region) {
+    region = document.createElement('div');
+    region.id = 'announcer';
+    region.setAttribute('role', 'status');
+    region.setAttribute('aria-live', 'polite');
+    document.body.appendChild(region);
+  }
+  region.textContent = message;
+  region.className = isError ? 'toast toast-error' : 'toast';
+  window.clearTimeout(Number(region.dataset.timer));
+  region.dataset.timer = String(window.setTimeout(() => region!.classList.add('toast-hidden'), 6000));
+}

@@ -1,0 +1,254 @@
+import { api, RequestFailed, type Flag, type Summary } from '../api.ts';
+import { toCategoryDoughnut } from '../chart-data/category-doughnut.ts';
+import { toQuarterStrip } from '../chart-data/quarter-strip.ts';
+import { toWeeklyBars } from '../chart-data/weekly-bars.ts';
+import { ChartHost } from '../charts/chart-host.ts';
+import { h, notice, replaceChildren } from '../dom.ts';
+import { dayMonth, hours, longDate, percent } from '../format.ts';
+import { todayIn } from '../periods.ts';
+import { periodPicker } from './period-picker.ts';
+import type { View } from './view.ts';
+
+/** The audit of a period: headline cards, flags with what to do, and the charts with their numbers. */
+export const dashboardView: View = (root, state) => {
+  const charts: ChartHost[] = [];
+  const body = h('div', { class: 'dashboard-body' });
+  const heading = h('div', { class: 'page-heading' }, h('h1', {}, 'Where the time went'), periodPicker(state, () => void load()));
+  replaceChildren(root, heading, body);
+
+  async function load(): Promise<void> {
+    replaceChildren(heading, h('h1', {}, 'Where the time went'), periodPicker(state, () => void load()));
+    if (!state.leader) {
+      replaceChildren(body, notice('empty', 'No leader yet.', h('a', { href: '#/import', class: 'button' }, 'Import a calendar')));
+      return;
+    }
+    replaceChildren(body, notice('loading', 'Loading the audit…'));
+    try {
+      const summary = await api.summary(state.leader.id, state.period);
+      renderSummary(summary);
+    } catch (error) {
+      if (error instanceof RequestFailed && error.code === 'no-data') {
+        replaceChildren(body, notice('empty', `Nothing has been imported for ${state.leader.email} yet.`, h('a', { href: '#/import', class: 'button' }, 'Import a calendar')));
+      } else {
+        replaceChildren(body, notice('error', (error as Error).message));
+      }
+    }
+  }
+
+  function renderSummary(summary: Summary): void {
+    for (const chart of charts.splice(0)) chart.destroy();
+    if (summary.countedMinutes === 0) {
+      replaceChildren(
+        body,
+        notice('empty', `No counted work time between ${longDate(summary.period.from)} and ${longDate(summary.period.to)}.`, h('p', {}, 'Pick another period, or import a calendar that covers it.')),
+      );
+      return;
+    }
+    replaceChildren(body, headlineCards(summary), flagsPanel(summary), doughnutPanel(summary), weeklyPanel(summary), planningPanel(summary));
+    const doughnut = body.querySelector<HTMLCanvasElement>('#doughnut-chart');
+    const weekly = body.querySelector<HTMLCanvasElement>('#weekly-chart');
+    if (doughnut) {
+      const host = new ChartHost(doughnut);
+      const data = toCategoryDoughnut(summary.minutes, summary.shares);
+      host.render({
+        type: 'doughnut',
+        data: { labels: data.labels, datasets: data.datasets },
+        options: { responsive: true, maintainAspectRatio: false, plugins: { legend: { display: false } }, cutout: '58%' },
+      });
+      charts.push(host);
+    }
+    if (weekly) {
+      const host = new ChartHost(weekly);
+      const data = toWeeklyBars(summary.weekly, summary.settings.strategicShareMin);
+      host.render({
+        type: 'bar',
+        // chart.js types a mixed bar/line chart loosely; the datasets are built and tested in chart-data.
+        data: data as never,
+        options: {
+          responsive: true,
+          maintainAspectRatio: false,
+          interaction: { mode: 'index', intersect: false },
+          scales: { x: { stacked: true, ticks: { maxRotation: 0, autoSkipPadding: 12 } }, y: { stacked: true, title: { display: true, text: 'hours' } } },
+          plugins: { legend: { position: 'bottom', labels: { boxWidth: 12 } } },
+        },
+      });
+      charts.push(host);
+    }
+  }
+
+  void load();
+  return () => {
+    for (const chart of charts) chart.destroy();
+  };
+};
+
+function headlineCards(summary: Summary): HTMLElement {
+  const { settings } = summary;
+  const share = summary.shares.strategic;
+  const strategicOk = share >= settings.strategicShareMin;
+  const currentQuarter = quarterOf(todayIn(summary.period.timeZone));
+  const quarter = summary.planning.find((q) => q.quarter === currentQuarter) ?? summary.planning[summary.planning.length - 1];
+  const planningOk = quarter ? quarter.protectedDays >= settings.planningDaysPerQuarter : false;
+  // The gauge spans 0 to 1.6 times the larger of share and target, so both always show.
+  const scale = Math.max(share, settings.strategicShareMin) * 1.6;
+  const fill = h('span', { class: 'gauge-fill' });
+  const line = h('span', { class: 'gauge-line' });
+  // Set through the CSSOM: the Content-Security-Policy forbids inline style attributes.
+  fill.style.width = `${Math.min(100, (share / scale) * 100).toFixed(1)}%`;
+  line.style.left = `${((settings.strategicShareMin / scale) * 100).toFixed(1)}%`;
+
+  return h(
+    'section',
+    { class: 'cards', 'aria-label': 'Headline figures' },
+    h(
+      'article',
+      { class: `card ${strategicOk ? 'card-ok' : 'card-warn'}`, id: 'card-strategic' },
+      h('h2', {}, 'Strategic share'),
+      h('p', { class: 'card-figure' }, percent(share)),
+      h(
+        'div',
+        { class: 'gauge', role: 'img', 'aria-label': `${percent(share)} strategic against a ${percent(settings.strategicShareMin, 0)} target` },
+        fill,
+        line,
+      ),
+      h('p', { class: 'card-note' }, `${hours(summary.minutes.strategic)} of ${hours(summary.countedMinutes)} counted; target ${percent(settings.strategicShareMin, 0)} or more.`),
+    ),
+    h(
+      'article',
+      { class: `card ${planningOk ? 'card-ok' : 'card-warn'}`, id: 'card-planning' },
+      h('h2', {}, quarter ? `Planning days, ${quarter.quarter}` : 'Planning days'),
+      h('p', { class: 'card-figure' }, quarter ? `${quarter.protectedDays} of ${settings.planningDaysPerQuarter}` : '–'),
+      h('p', { class: 'card-note' }, quarter ? `${quarter.heldDays} held, ${quarter.scheduledDays} still booked ahead.` : 'No quarter in this period.'),
+    ),
+    h(
+      'article',
+      { class: 'card', id: 'card-counted' },
+      h('h2', {}, 'Counted work time'),
+      h('p', { class: 'card-figure' }, hours(summary.countedMinutes)),
+      h('p', { class: 'card-note' }, `${summary.eventCount} events; ${hours(summary.minutes.unclassified)} need a decision.`),
+      summary.minutes.unclassified > 0 ? h('a', { href: '#/events?category=unclassified' }, 'Decide the unclassified ones') : null,
+    ),
+  );
+}
+
+function flagsPanel(summary: Summary): HTMLElement {
+  if (summary.flags.length === 0) {
+    return h('section', { class: 'panel flags flags-clear', 'aria-label': 'Flags' }, h('h2', {}, 'Flags'), h('p', {}, 'No flags: strategic share and planning days meet their targets.'));
+  }
+  // One card per kind of flag: the quarters short of planning days share their advice.
+  const groups = new Map<Flag['code'], Flag[]>();
+  for (const flag of summary.flags) groups.set(flag.code, [...(groups.get(flag.code) ?? []), flag]);
+  return h(
+    'section',
+    { class: 'panel flags', 'aria-label': 'Flags' },
+    h('h2', {}, `Flags (${summary.flags.length})`),
+    h(
+      'ul',
+      {},
+      ...[...groups].map(([code, flags]) =>
+        h(
+          'li',
+          { class: 'flag', 'data-code': code },
+          ...flags.map((flag) => h('p', { class: 'flag-message' }, flag.message)),
+          h('p', { class: 'flag-advice' }, h('strong', {}, 'What to do: '), flags[flags.length - 1]!.advice),
+        ),
+      ),
+    ),
+  );
+}
+
+function doughnutPanel(summary: Summary): HTMLElement {
+  const data = toCategoryDoughnut(summary.minutes, summary.shares);
+  return h(
+    'section',
+    { class: 'panel chart-panel', 'aria-labelledby': 'mix-heading' },
+    h('h2', { id: 'mix-heading' }, 'The mix'),
+    h(
+      'div',
+      { class: 'chart-with-table' },
+      h('div', { class: 'chart-box chart-box-round' }, h('canvas', { id: 'doughnut-chart', role: 'img', 'aria-label': 'Share of counted time per category; the table beside gives the numbers' })),
+      h(
+        'table',
+        { class: 'figures', id: 'category-table' },
+        h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Category'), h('th', { scope: 'col' }, 'Hours'), h('th', { scope: 'col' }, 'Share'))),
+        h(
+          'tbody',
+          {},
+          ...data.rows.map((row) =>
+            h(
+              'tr',
+              { 'data-category': row.id },
+              h('th', { scope: 'row' }, h('span', { class: `chip chip-${row.id}`, 'aria-hidden': 'true' }), row.label),
+              h('td', {}, `${row.hours.toFixed(1)} h`),
+              h('td', {}, percent(row.share)),
+            ),
+          ),
+        ),
+      ),
+    ),
+  );
+}
+
+function weeklyPanel(summary: Summary): HTMLElement {
+  const threshold = summary.settings.strategicShareMin;
+  return h(
+    'section',
+    { class: 'panel chart-panel', 'aria-labelledby': 'weekly-heading' },
+    h('h2', { id: 'weekly-heading' }, 'Week by week'),
+    h('p', { class: 'panel-note' }, `Hours per category each week. The dashed line is ${percent(threshold, 0)} of each week's counted time: the strategic (blue) part should reach it.`),
+    h('div', { class: 'chart-box chart-box-wide' }, h('canvas', { id: 'weekly-chart', role: 'img', 'aria-label': 'Weekly hours per category; the table below gives the numbers' })),
+    h(
+      'details',
+      { class: 'weekly-table' },
+      h('summary', {}, 'Weekly numbers'),
+      h(
+        'table',
+        { class: 'figures' },
+        h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Week of'), h('th', { scope: 'col' }, 'Counted'), h('th', { scope: 'col' }, 'Strategic'), h('th', { scope: 'col' }, 'Share'))),
+        h(
+          'tbody',
+          {},
+          ...summary.weekly.map((week) => {
+            const total = Object.values(week.minutes).reduce((a, b) => a + b, 0);
+            return h('tr', {}, h('th', { scope: 'row' }, dayMonth(week.weekStart)), h('td', {}, hours(total)), h('td', {}, hours(week.minutes.strategic)), h('td', {}, total > 0 ? percent(week.minutes.strategic / total) : '–'));
+          }),
+        ),
+      ),
+    ),
+  );
+}
+
+function planningPanel(summary: Summary): HTMLElement {
+  const rows = toQuarterStrip(summary.planning, summary.settings.planningDaysPerQuarter);
+  return h(
+    'section',
+    { class: 'panel', 'aria-labelledby': 'planning-heading' },
+    h('h2', { id: 'planning-heading' }, 'Protected planning days'),
+    h('p', { class: 'panel-note' }, `A day with at least ${hours(summary.settings.planningDayMinutes)} of organisational planning and no other meeting. Target: ${summary.settings.planningDaysPerQuarter} a quarter.`),
+    h(
+      'ol',
+      { class: 'quarter-strip' },
+      ...rows.map((row) =>
+        h(
+          'li',
+          { class: `quarter ${row.meetsTarget ? 'quarter-ok' : 'quarter-short'}` },
+          h('span', { class: 'quarter-name' }, row.quarter),
+          h(
+            'span',
+            { class: 'quarter-cells' },
+            ...row.cells.map((cell) =>
+              h('span', { class: `cell cell-${cell.state}`, title: cell.date ? `${cell.state}: ${longDate(cell.date)}` : 'not booked' }, cell.date ? dayMonth(cell.date) : '·'),
+            ),
+          ),
+          h('span', { class: 'quarter-summary' }, row.summary),
+        ),
+      ),
+    ),
+    h('p', { class: 'legend' }, h('span', { class: 'cell cell-held' }, 'held'), h('span', { class: 'cell cell-scheduled' }, 'scheduled'), h('span', { class: 'cell cell-missing' }, 'missing')),
+  );
+}
+
+function quarterOf(date: string): string {
+  return `${date.slice(0, 4)}-Q${Math.floor((Number(date.slice(5, 7)) - 1) / 3) + 1}`;
+}
+

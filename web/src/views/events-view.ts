@@ -1,0 +1,215 @@
+import { ASSIGNABLE_IDS, CATEGORY_INFO, PLACEMENT_IDS, type Assignable, type Placement } from '../../../shared/taxonomy.ts';
+import { api, RequestFailed, type EventView } from '../api.ts';
+import { h, notice, replaceChildren } from '../dom.ts';
+import { eventWhen } from '../format.ts';
+import { periodPicker } from './period-picker.ts';
+import { ruleEditor, ruleFromEvent } from './rule-editor.ts';
+import { announce } from './announce.ts';
+import type { View } from './view.ts';
+
+const PAGE_SIZE = 100;
+
+/** The period's events: where each is placed and why; change one, its series, or make a rule. */
+export const eventsView: View = (root, state, params) => {
+  const filters = {
+    category: (PLACEMENT_IDS as readonly string[]).includes(params.get('category') ?? '') ? (params.get('category') as Placement) : '',
+    q: params.get('q') ?? '',
+    unclassifiedFirst: params.get('order') === 'unclassified-first',
+    offset: 0,
+  };
+  const heading = h('div', { class: 'page-heading' });
+  const toolbar = h('form', { class: 'toolbar', role: 'search' });
+  const editorSlot = h('div', { class: 'editor-slot' });
+  const results = h('div', { class: 'events-results' });
+  replaceChildren(root, heading, toolbar, editorSlot, results);
+
+  function renderHeading(): void {
+    replaceChildren(heading, h('h1', {}, 'Events'), periodPicker(state, () => void reload()));
+  }
+
+  function renderToolbar(): void {
+    const category = h(
+      'select',
+      { id: 'filter-category' },
+      h('option', { value: '' }, 'All categories'),
+      ...PLACEMENT_IDS.map((id) => h('option', { value: id, selected: id === filters.category }, CATEGORY_INFO[id].label)),
+    );
+    const search = h('input', { type: 'search', id: 'filter-q', value: filters.q, placeholder: 'Title or location' });
+    const first = h('input', { type: 'checkbox', id: 'filter-unclassified-first', checked: filters.unclassifiedFirst });
+    category.addEventListener('change', () => {
+      filters.category = category.value as Placement | '';
+      void reload();
+    });
+    first.addEventListener('change', () => {
+      filters.unclassifiedFirst = first.checked;
+      void reload();
+    });
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    search.addEventListener('input', () => {
+      clearTimeout(timer);
+      timer = setTimeout(() => {
+        filters.q = search.value;
+        void reload();
+      }, 250);
+    });
+    replaceChildren(
+      toolbar,
+      h('label', { for: 'filter-category' }, 'Show'),
+      category,
+      h('label', { for: 'filter-q' }, 'Search'),
+      search,
+      h('span', { class: 'check' }, first, h('label', { for: 'filter-unclassified-first' }, 'Unclassified first')),
+    );
+    toolbar.addEventListener('submit', (event) => event.preventDefault());
+  }
+
+  async function reload(offset = 0): Promise<void> {
+    filters.offset = offset;
+    renderHeading();
+    if (!state.leader) {
+      replaceChildren(results, notice('empty', 'No leader yet.', h('a', { href: '#/import', class: 'button' }, 'Import a calendar')));
+      return;
+    }
+    replaceChildren(results, notice('loading', 'Loading events…'));
+    try {
+      const page = await api.events(state.leader.id, {
+        ...state.period,
+        category: filters.category || undefined,
+        q: filters.q || undefined,
+        order: filters.unclassifiedFirst ? 'unclassified-first' : undefined,
+        limit: PAGE_SIZE,
+        offset,
+      });
+      renderTable(page.events, page.total);
+    } catch (error) {
+      if (error instanceof RequestFailed && error.code === 'no-data') {
+        replaceChildren(results, notice('empty', 'Nothing imported yet.', h('a', { href: '#/import', class: 'button' }, 'Import a calendar')));
+      } else {
+        replaceChildren(results, notice('error', (error as Error).message));
+      }
+    }
+  }
+
+  function renderTable(events: EventView[], total: number): void {
+    if (events.length === 0) {
+      replaceChildren(results, notice('empty', filters.category || filters.q ? 'No events match these filters in this period.' : 'No events in this period.'));
+      return;
+    }
+    const pager = h(
+      'nav',
+      { class: 'pager', 'aria-label': 'Pages of events' },
+      h('span', {}, `${filters.offset + 1}–${filters.offset + events.length} of ${total}`),
+      filters.offset > 0 ? button('Previous', () => void reload(Math.max(0, filters.offset - PAGE_SIZE)), 'secondary') : null,
+      filters.offset + events.length < total ? button('Next', () => void reload(filters.offset + PAGE_SIZE), 'secondary') : null,
+    );
+    const table = h(
+      'table',
+      { class: 'events', id: 'events-table' },
+      h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'When'), h('th', { scope: 'col' }, 'Event'), h('th', { scope: 'col' }, 'Category and why'), h('th', { scope: 'col' }, 'Change'))),
+      h('tbody', {}, ...events.map(eventRow)),
+    );
+    replaceChildren(results, pager, h('div', { class: 'table-scroll' }, table));
+  }
+
+  function eventRow(event: EventView): HTMLElement {
+    const row = h('tr', { 'data-event-id': event.id, 'data-category': event.category });
+    fillRow(row, event);
+    return row;
+  }
+
+  function fillRow(row: HTMLElement, event: EventView): void {
+    const select = h(
+      'select',
+      { 'aria-label': `Category of ${event.summary || 'this event'}`, class: 'category-select' },
+      ...ASSIGNABLE_IDS.map((id) => h('option', { value: id, selected: id === event.category }, CATEGORY_INFO[id].label)),
+      event.category === 'unclassified' ? h('option', { value: 'unclassified', selected: true, disabled: true }, 'Unclassified') : null,
+    );
+    const scope = event.isRecurring
+      ? h('select', { 'aria-label': 'Apply to', class: 'scope-select' }, h('option', { value: 'event' }, 'this event'), h('option', { value: 'series' }, 'the whole series'))
+      : null;
+    const apply = button('Set', () => void decide(row, event, select.value as Assignable, (scope?.value as 'event' | 'series') ?? 'event'));
+    // Nothing to set until another category is chosen (or the whole series is).
+    const refresh = () => (apply.disabled = select.value === event.category && (scope?.value ?? 'event') === 'event');
+    select.addEventListener('change', refresh);
+    scope?.addEventListener('change', refresh);
+    refresh();
+    const undo = event.isManual ? button('Back to rules', () => void undoDecision(row, event), 'link') : null;
+    const makeRule = button('Make a rule from this', () => openRuleEditor(event, select.value === 'unclassified' ? 'operational' : (select.value as Assignable)), 'link');
+    replaceChildren(
+      row,
+      h('td', { class: 'when' }, eventWhen(event.start, event.end, event.allDay)),
+      h(
+        'td',
+        { class: 'what' },
+        h('span', { class: 'event-title' }, event.summary || '(no title)'),
+        event.location ? h('span', { class: 'event-meta' }, event.location) : null,
+        h('span', { class: 'event-meta' }, event.attendeeCount > 0 ? `${event.attendeeCount} attendees` : 'no attendees', event.isRecurring ? ' · recurring' : ''),
+      ),
+      h('td', { class: 'placement' }, h('span', { class: `chip-label chip-${event.category}` }, CATEGORY_INFO[event.category].label), h('span', { class: 'reason' }, event.reason)),
+      h('td', { class: 'change' }, h('span', { class: 'change-controls' }, select, scope, apply), h('span', { class: 'change-links' }, undo, makeRule)),
+    );
+  }
+
+  async function decide(row: HTMLElement, event: EventView, category: Assignable, scope: 'event' | 'series'): Promise<void> {
+    try {
+      const result = await api.decide(state.leader!.id, event.id, category, scope);
+      if (scope === 'series') {
+        announce(`${CATEGORY_INFO[category].label} for every event of “${event.summary}” (${result.moved} moved).`);
+        await reload(filters.offset);
+      } else {
+        fillRow(row, result.event);
+        row.dataset.category = result.event.category;
+        announce(`“${event.summary}” is now ${CATEGORY_INFO[category].label.toLowerCase()}. The dashboard figures include it.`);
+      }
+    } catch (error) {
+      announce((error as Error).message, true);
+    }
+  }
+
+  async function undoDecision(row: HTMLElement, event: EventView): Promise<void> {
+    const scope = event.reasonDetail.kind === 'manual' ? event.reasonDetail.scope : 'event';
+    try {
+      const result = await api.clearDecision(state.leader!.id, event.id, scope);
+      if (scope === 'series') await reload(filters.offset);
+      else fillRow(row, result.event);
+      announce(`The rules place “${event.summary}” again.`);
+    } catch (error) {
+      announce((error as Error).message, true);
+    }
+  }
+
+  function openRuleEditor(event: EventView, category: Assignable): void {
+    const close = () => replaceChildren(editorSlot);
+    replaceChildren(
+      editorSlot,
+      h(
+        'section',
+        { class: 'panel', 'aria-label': 'Make a rule from this event' },
+        h('h2', {}, 'Make a rule'),
+        h('p', { class: 'panel-note' }, `Starting from “${event.summary}”. Adjust the conditions; the preview shows what it would move before you save.`),
+        ruleEditor(state, {
+          initial: ruleFromEvent(event.summary, category),
+          previewOnOpen: true,
+          onCancel: close,
+          onSaved: (moved) => {
+            close();
+            announce(`Rule saved: ${moved} event${moved === 1 ? '' : 's'} moved.`);
+            void reload(filters.offset);
+          },
+        }),
+      ),
+    );
+    editorSlot.querySelector<HTMLInputElement>('#rule-name')?.focus();
+  }
+
+  renderHeading();
+  renderToolbar();
+  void reload();
+};
+
+function button(label: string, onClick: () => void, kind: 'primary' | 'secondary' | 'link' = 'primary'): HTMLButtonElement {
+  const element = h('button', { type: 'button', class: kind === 'primary' ? '' : kind }, label);
+  element.addEventListener('click', onClick);
+  return element;
+}
+
