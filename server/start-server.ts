@@ -3,12 +3,15 @@ import { createApp } from './app.ts';
 import type { ServerConfig } from './config.ts';
 import { openDatabase } from './db/open-database.ts';
 import { seedDemo } from './demo/seed-demo.ts';
+import { ensureCurrentPlacements } from './services/ensure-current-placements.ts';
 import { ensureWebBuild } from './web-build.ts';
 
 /** Opens and migrates the database, loads the demo into an empty one, and listens. */
 export async function startServer(config: ServerConfig): Promise<Server> {
   await ensureWebBuild((message) => console.log(message));
   const db = openDatabase(config.dbPath);
+  const moved = ensureCurrentPlacements(db);
+  if (moved > 0) console.log(`The default rules changed since the last start: ${moved} stored events were placed again.`);
   if (config.loadDemo && seedDemo(db, Date.now())) console.log('Loaded the demo leader (Maya Okafor) into an empty database.');
   const app = createApp({ db });
   return new Promise((resolve, reject) => {

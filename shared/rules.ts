@@ -133,6 +133,10 @@ export function describeConditionProblem(condition: { field: RuleField; op: Oper
       break;
     case 'regex':
       if (typeof value !== 'string' || value === '') return 'matches takes a regular expression';
+      if (value.length > 1000) return 'a regular expression may be at most 1000 characters long';
+      // A repeated group that itself repeats ("(a+)+") can take exponential time on a crafted
+      // title, and titles come from anyone who sends an invitation.
+      if (NESTED_QUANTIFIER.test(value)) return `"${value}" repeats a group that repeats itself, which can hang; write it without nesting`;
       try {
         new RegExp(value, 'iu');
       } catch {
@@ -157,6 +161,9 @@ export function describeConditionProblem(condition: { field: RuleField; op: Oper
   }
   return null;
 }
+
+/** A group containing a quantifier, itself followed by a quantifier: (a+)+, (a*)*, (ab+){2,}. */
+const NESTED_QUANTIFIER = /\((?:[^()\\]|\\.)*[+*}](?:[^()\\]|\\.)*\)[+*{]/;
 
 export const RULE_STAGES = ['exclusion', 'classification'] as const;
 export type RuleStage = (typeof RULE_STAGES)[number];

@@ -12,6 +12,7 @@ import { countingSettingsOf } from '../domain/leaders/leader-settings.ts';
 import { importCalendar } from '../services/import-calendar.ts';
 import { buildLeaderReport } from '../services/leader-report.ts';
 import { ensureLeader, findLeaderByEmail } from '../services/leaders.ts';
+import { ensureCurrentPlacements } from '../services/ensure-current-placements.ts';
 import { ServiceError } from '../services/service-error.ts';
 import { formatReport } from './format-report.ts';
 
@@ -193,6 +194,7 @@ function withDatabase(option: string | undefined, io: CliIo, work: (db: AppDatab
   } catch (error) {
     throw new UsageError(`cannot open the database ${path}: ${(error as Error).message}`);
   }
+  ensureCurrentPlacements(db);
   try {
     return work(db);
   } finally {

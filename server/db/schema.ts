@@ -145,3 +145,9 @@ export const manualDecisions = sqliteTable(
   },
   (t) => [uniqueIndex('manual_decisions_target').on(t.leaderId, t.uid, t.recurrenceId)],
 );
+
+/** Small facts about the database itself, such as which default rules placed its events. */
+export const appState = sqliteTable('app_state', {
+  key: text('key').primaryKey(),
+  value: text('value').notNull(),
+});

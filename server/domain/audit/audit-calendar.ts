@@ -1,16 +1,15 @@
 import type { Rule } from '../../../shared/rules.ts';
-import { toEventRecord } from '../events/event-record.ts';
-import { expandEvents } from '../ics/expand-events.ts';
 import { issue } from '../ics/import-issue.ts';
 import { inferLeader } from '../ics/infer-leader.ts';
-import { parseCalendar } from '../ics/parse-calendar.ts';
 import { isValidZone } from '../ics/resolve-time-zone.ts';
 import type { CountingSettings } from '../metrics/counting-settings.ts';
+import type { Period } from '../metrics/summarise-period.ts';
 import { createClassifier } from '../rules/classify-event.ts';
 import { classifyRecords } from '../rules/classify-records.ts';
 import { DEFAULT_RULES } from '../rules/default-rules.ts';
 import { buildLeaderContext } from '../rules/rule-subject.ts';
 import { buildAuditReport, type AuditReport } from './build-report.ts';
+import { describeZoneChoice, readCalendar } from './read-calendar.ts';
 import { expansionWindowFor, InvalidPeriod, resolvePeriod } from './resolve-period.ts';
 
 export interface AuditOptions {
@@ -33,16 +32,14 @@ export function auditCalendar(text: string, options: AuditOptions): AuditReport 
   if (options.timeZone !== undefined && !isValidZone(options.timeZone)) {
     throw new InvalidPeriod(`--tz "${options.timeZone}" is not a time zone (use an IANA name such as Europe/Berlin)`);
   }
-  const calendar = parseCalendar(text, { floatingZone: options.timeZone });
-  const timeZone = options.timeZone ?? calendar.zone;
-  const period = resolvePeriod(options, timeZone, options.nowMs);
-  const issues = [...calendar.issues];
-  if (!options.timeZone) {
-    issues.push(issue('info', 'time-zone', `Days and periods are counted in ${timeZone} (${describeZoneSource(calendar.zoneSource)}).`));
-  }
-
-  const expansion = expandEvents(calendar.events, expansionWindowFor(period));
-  issues.push(...expansion.issues);
+  let period!: Period;
+  const reading = readCalendar(text, options.timeZone, (calendarZone) => {
+    period = resolvePeriod(options, options.timeZone ?? calendarZone, options.nowMs);
+    return expansionWindowFor(period);
+  });
+  const { calendar } = reading;
+  const timeZone = period.timeZone;
+  const issues = [...reading.issues, describeZoneChoice(timeZone, options.timeZone ? 'asked' : calendar.zoneSource)];
 
   const identity = options.me ? { email: options.me.trim().toLowerCase(), inferredFrom: null } : inferLeader(calendar.name, calendar.events);
   if (identity.inferredFrom) {
@@ -51,10 +48,10 @@ export function auditCalendar(text: string, options: AuditOptions): AuditReport 
     issues.push(issue('info', 'identity-unknown', 'Whose calendar this is could not be told (no organisers or attendees); pass --me.'));
   }
 
-  const records = expansion.instances.map(toEventRecord);
+  const { records, instances } = reading;
   const leader = buildLeaderContext(identity.email ?? '', options.unitDomains, options.unitMembers);
   const classify = createClassifier([...(options.userRules ?? []), ...DEFAULT_RULES]);
-  const placements = classifyRecords(records, leader, classify, (index) => expansion.instances[index]!.event);
+  const placements = classifyRecords(records, leader, classify, (index) => instances[index]!.event);
 
   return buildAuditReport({
     placed: records.map((record, index) => ({ record, ...placements[index]! })),
@@ -64,17 +61,4 @@ export function auditCalendar(text: string, options: AuditOptions): AuditReport 
     leader: identity,
     issues,
   });
-}
-
-function describeZoneSource(source: string): string {
-  switch (source) {
-    case 'X-WR-TIMEZONE':
-      return 'the calendar’s declared zone';
-    case 'events':
-      return 'the zone most events are written in';
-    case 'VTIMEZONE':
-      return 'the calendar’s only VTIMEZONE';
-    default:
-      return 'the file names no zone; pass --tz';
-  }
 }

@@ -2,6 +2,7 @@ import { describeReason } from '../../../shared/describe-reason.ts';
 import type { Reason } from '../../../shared/rules.ts';
 import type { Placement } from '../../../shared/taxonomy.ts';
 import type { EventRecord } from '../events/event-record.ts';
+import { isAcceptedByLeader } from '../rules/rule-subject.ts';
 import type { ImportIssue } from '../ics/import-issue.ts';
 import type { When } from '../ics/when.ts';
 import type { WorkInstance } from '../metrics/allocate-days.ts';
@@ -63,7 +64,13 @@ export function buildAuditReport(input: {
   placed.forEach((item, index) => {
     if (item.category === 'excluded') return;
     countedIndex.set(index, counted.length);
-    counted.push({ start: item.record.start, end: item.record.end, category: item.category, isMeeting: item.isMeeting });
+    counted.push({
+      start: item.record.start,
+      end: item.record.end,
+      category: item.category,
+      isMeeting: item.isMeeting,
+      isAccepted: isAcceptedByLeader(item.record, input.leader.email ?? ''),
+    });
   });
   const summary = summarisePeriod(counted, period, input.nowMs, input.settings);
 

@@ -9,6 +9,16 @@ export const MAX_CALENDAR_BYTES = 20 * 1024 * 1024;
  * tell-tale zero bytes). Anything with control bytes in it is not a calendar.
  */
 export function decodeCalendarBytes(bytes: Uint8Array, maxBytes = MAX_CALENDAR_BYTES): string {
+  return decodeCalendar(bytes, maxBytes).text;
+}
+
+export type CalendarEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
+
+/**
+ * As decodeCalendarBytes, and says which encoding was read. Bytes that are not valid UTF-8 come
+ * from older Windows exporters writing Windows-1252; reading them as such keeps "Café" a word.
+ */
+export function decodeCalendar(bytes: Uint8Array, maxBytes = MAX_CALENDAR_BYTES): { text: string; encoding: CalendarEncoding } {
   if (bytes.byteLength > maxBytes) {
     throw new ImportRejected(
       'file-too-large',
@@ -17,19 +27,21 @@ export function decodeCalendarBytes(bytes: Uint8Array, maxBytes = MAX_CALENDAR_B
   }
   if (bytes.byteLength === 0) throw new ImportRejected('empty-file', 'The file is empty.');
 
-  const encoding = detectEncoding(bytes);
+  let encoding: CalendarEncoding = detectEncoding(bytes);
   let text: string;
   try {
-    text = new TextDecoder(encoding, { fatal: encoding !== 'utf-8' }).decode(bytes);
+    text = new TextDecoder(encoding, { fatal: true }).decode(bytes);
   } catch {
-    throw new ImportRejected('not-a-calendar', `The file claims to be ${encoding} but is not valid ${encoding}.`);
+    if (encoding !== 'utf-8') throw new ImportRejected('not-a-calendar', `The file claims to be ${encoding} but is not valid ${encoding}.`);
+    encoding = 'windows-1252';
+    text = new TextDecoder(encoding).decode(bytes);
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   if (text.trim() === '') throw new ImportRejected('empty-file', 'The file holds no text.');
   if (hasBinaryControlCharacters(text)) {
     throw new ImportRejected('not-a-calendar', 'The file is binary, not an iCalendar (.ics) text file.');
   }
-  return text;
+  return { text, encoding };
 }
 
 function detectEncoding(bytes: Uint8Array): 'utf-8' | 'utf-16le' | 'utf-16be' {

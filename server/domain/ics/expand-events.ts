@@ -107,7 +107,30 @@ export function expandEvents(
       });
     }
   }
+  result.instances = withoutDuplicateKeys(result.instances, result.issues);
   return result;
+}
+
+/**
+ * One occurrence per UID and RECURRENCE-ID: an all-day override written once as a date and once
+ * as Exchange's midnight date-time names one instance twice. The first is kept, the second reported.
+ */
+function withoutDuplicateKeys(instances: EventInstance[], issues: ImportIssue[]): EventInstance[] {
+  const seen = new Set<string>();
+  return instances.filter((instance) => {
+    const key = `${instance.uid}\u0000${instance.recurrenceId ?? ''}`;
+    if (!seen.has(key)) {
+      seen.add(key);
+      return true;
+    }
+    issues.push(
+      issue('warning', 'duplicate-instance', `Two entries describe the same occurrence (${instance.recurrenceId ?? 'single event'}); the second, on line ${instance.event.line}, was ignored.`, {
+        uid: instance.uid,
+        line: instance.event.line,
+      }),
+    );
+    return false;
+  });
 }
 
 function expandSeries(

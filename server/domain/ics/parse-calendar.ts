@@ -11,6 +11,7 @@ import { readEventFields } from './read-event-fields.ts';
 import { resolveTimeZone, type ZoneId } from './resolve-time-zone.ts';
 import { scanCalendar, type ScannedCalendar, type ScannedEvent } from './scan-calendar.ts';
 import { addDays, addDaysInZone, dateWhen, recurrenceKey, wallClockToMs, type When } from './when.ts';
+import { dateOfMs, startOfDayMs } from '../time/zone-time.ts';
 
 export interface ParseOptions {
   /** Zone for floating times when the file declares none (X-WR-TIMEZONE): the leader's zone. */
@@ -31,6 +32,8 @@ export interface ParsedCalendar {
   issues: ImportIssue[];
   /** VEVENT blocks found in the file, usable or not. */
   blockCount: number;
+  /** The span an Outlook export declares it covers (X-CALSTART/X-CALEND), when it does. */
+  declaredRange: { fromMs: number; toMs: number } | null;
 }
 
 /**
@@ -63,7 +66,22 @@ export function parseCalendar(text: string, options: ParseOptions = {}): ParsedC
     events: keepLatestVersions(read, issues),
     issues,
     blockCount: scan.events.length,
+    declaredRange: readDeclaredRange(scan, context),
   };
+}
+
+function readDeclaredRange(scan: ScannedCalendar, zones: ZoneContext): ParsedCalendar['declaredRange'] {
+  const from = scan.calendarProps.get('X-CALSTART');
+  const to = scan.calendarProps.get('X-CALEND');
+  if (!from || !to) return null;
+  try {
+    const [start, end] = [readWhen(from, zones), readWhen(to, zones)];
+    const ms = (when: When) => (when.kind === 'time' ? when.ms : startOfDayMs(when.date, zones.floatingZone));
+    return ms(end) > ms(start) ? { fromMs: ms(start), toMs: ms(end) } : null;
+  } catch (error) {
+    if (error instanceof InvalidDateValue) return null;
+    throw error;
+  }
 }
 
 function assertLooksLikeCalendar(text: string): void {
@@ -213,8 +231,11 @@ function readEvent(
     const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
     return fail('unparseable-event', `The event could not be read: ${reason}.`);
   }
-  const fields = readEventFields(component);
+  const { isOutlookAllDay, ...fields } = readEventFields(component);
   const uid = rawUid ?? deriveUid(starts[0]!, ends[0] ?? block.props.get('DURATION')?.[0], fields.summary);
+  // Some Outlook exports write all-day events as midnight-to-midnight date-times and say so only
+  // in X-MICROSOFT-CDO-ALLDAYEVENT: read them as the dates they are.
+  if (isOutlookAllDay) [start, end] = asDates(start, end);
 
   return {
     line: block.line,
@@ -250,6 +271,16 @@ function linesWithoutDates(lines: readonly string[], block: ScannedEvent): strin
     kept.push(lines[i]!);
   }
   return kept;
+}
+
+function asDates(start: When, end: When): [When, When] {
+  if (start.kind !== 'time' || end.kind !== 'time') return [start, end];
+  const isMidnight = (when: { ms: number; zone: string }) => startOfDayMs(dateOfMs(when.ms, when.zone), when.zone) === when.ms;
+  if (!isMidnight(start) || !isMidnight(end) || end.ms <= start.ms) return [start, end];
+  return [
+    { kind: 'date', date: dateOfMs(start.ms, start.zone) },
+    { kind: 'date', date: dateOfMs(end.ms, end.zone) },
+  ];
 }
 
 /** Reads a date property; an invalid value names the property and its line. */

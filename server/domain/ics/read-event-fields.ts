@@ -2,7 +2,7 @@ import type { Attendee, BusyStatus, EventFields, Person, Response } from './cale
 import type { NodeIcalComponent } from './node-ical-reader.ts';
 
 /** The descriptive fields of an event and its SEQUENCE, from node-ical's reading (it unescapes TEXT). */
-export function readEventFields(component: NodeIcalComponent): EventFields & { sequence: number } {
+export function readEventFields(component: NodeIcalComponent): EventFields & { sequence: number; isOutlookAllDay: boolean } {
   return {
     summary: textOf(component.summary),
     description: textOf(component.description),
@@ -16,6 +16,7 @@ export function readEventFields(component: NodeIcalComponent): EventFields & { s
     isTransparent: textOf(component.transparency).trim().toUpperCase() === 'TRANSPARENT',
     busyStatus: busyStatusOf(textOf(component['MICROSOFT-CDO-BUSYSTATUS'])),
     sequence: sequenceOf(component.sequence),
+    isOutlookAllDay: textOf(component['MICROSOFT-CDO-ALLDAYEVENT']).trim().toUpperCase() === 'TRUE',
   };
 }
 

@@ -15,7 +15,8 @@ const RAW_EVENT_PROPERTIES = new Set([
   'RDATE',
 ]);
 
-const CALENDAR_PROPERTIES = new Set(['X-WR-CALNAME', 'X-WR-TIMEZONE', 'PRODID', 'METHOD', 'X-CALSTART', 'X-CALEND']);
+// X-CALSTART/X-CALEND: the date range an Outlook export was asked for.
+const CALENDAR_PROPERTIES = new Set(['X-WR-CALNAME', 'X-WR-TIMEZONE', 'X-CALSTART', 'X-CALEND']);
 
 export interface ScannedEvent {
   /** 1-based line of BEGIN:VEVENT. */
@@ -45,7 +46,6 @@ export interface ScannedTimezone {
 
 export interface ScannedCalendar {
   physicalLines: string[];
-  hasCalendarWrapper: boolean;
   calendarProps: Map<string, RawProperty>;
   /** Physical line ranges of the calendar-level properties, to rebuild a context for node-ical. */
   calendarPropRanges: Array<[number, number]>;
@@ -73,7 +73,6 @@ export function scanCalendar(text: string): ScannedCalendar {
 
   const result: ScannedCalendar = {
     physicalLines: lines,
-    hasCalendarWrapper: false,
     calendarProps: new Map(),
     calendarPropRanges: [],
     timezones: [],
@@ -104,8 +103,6 @@ export function scanCalendar(text: string): ScannedCalendar {
         timezone = { tzid: '', licLocation: null, observances: [], firstIndex: i, lastIndex: i };
       } else if ((type === 'STANDARD' || type === 'DAYLIGHT') && timezone) {
         observance = { kind: type, offsetToMinutes: null };
-      } else if (type === 'VCALENDAR') {
-        result.hasCalendarWrapper = true;
       } else if (!event && !timezone && type !== 'VALARM') {
         result.otherComponents[type] = (result.otherComponents[type] ?? 0) + 1;
       }

@@ -9,6 +9,8 @@ export interface WorkInstance {
   category: CountedId;
   /** Has attendees besides the leader; a meeting takes the minutes of an overlapping solo block. */
   isMeeting: boolean;
+  /** Kept by the leader (not an unanswered or tentative invitation): only such events spoil a planning day. */
+  isAccepted: boolean;
 }
 
 export interface DayAllocation {
@@ -26,6 +28,7 @@ interface TimedSpan {
   endMs: number;
   isMeeting: boolean;
   isPlanning: boolean;
+  isAccepted: boolean;
 }
 
 /**
@@ -62,6 +65,7 @@ export function allocateDays(
         endMs: instance.end.ms,
         isMeeting: instance.isMeeting,
         isPlanning: instance.category === 'organisational-planning',
+        isAccepted: instance.isAccepted,
       };
       const firstDate = maxDate(dateOfMs(span.startMs, zone), first);
       const lastDate = minDate(dateOfMs(span.endMs - 1, zone), last);
@@ -135,7 +139,9 @@ function sweepDay(spans: readonly TimedSpan[], dayStart: number, dayEnd: number,
 
 /**
  * TAXONOMY.md: a day with at least `planningDayMinutes` of organisational-planning time (an
- * all-day planning event counts as a full day) that no other work event overlaps.
+ * all-day planning event counts as a full day, whatever the working-day setting) that no other
+ * accepted work event overlaps. An all-day event spans the whole day, so it overlaps every other
+ * event of that day.
  */
 function isProtectedPlanningDay(
   instances: readonly WorkInstance[],
@@ -144,14 +150,14 @@ function isProtectedPlanningDay(
   minutes: ReadonlyMap<number, number>,
   planningDayMinutes: number,
 ): boolean {
+  const allDayPlanning = allDay.filter((index) => instances[index]!.category === 'organisational-planning');
   let planning = 0;
   for (const [index, value] of minutes) if (instances[index]!.category === 'organisational-planning') planning += value;
-  if (planning < planningDayMinutes) return false;
+  if (planning < planningDayMinutes && allDayPlanning.length === 0) return false;
 
-  const allDayPlanning = allDay.filter((index) => instances[index]!.category === 'organisational-planning');
-  const allDayOther = allDay.filter((index) => instances[index]!.category !== 'organisational-planning');
+  const allDayOther = allDay.filter((index) => instances[index]!.category !== 'organisational-planning' && instances[index]!.isAccepted);
   const timedPlanning = timed.filter((span) => span.isPlanning);
-  const timedOther = timed.filter((span) => !span.isPlanning);
+  const timedOther = timed.filter((span) => !span.isPlanning && span.isAccepted);
 
   if (allDayPlanning.length > 0 && (allDayOther.length > 0 || timedOther.length > 0)) return false;
   if (timedPlanning.length > 0 && allDayOther.length > 0) return false;

@@ -4,7 +4,9 @@ import * as words from './default-vocabulary.ts';
 
 /**
  * The default rules, following TAXONOMY.md: its lenses in order, the first that fits decides.
- *   1. excluded (priority 10-99): declined, cancelled, free, out of office, personal, travel;
+ *   1. excluded (priority 10-99): declined, cancelled, free and shown as away are facts about
+ *      attendance and run before everything, the user's rules included; personal, holiday and
+ *      travel entries are read from solo entries' titles and run after the user's rules;
  *   2. an explicit calendar category (100-199);
  *   3. what the time is for (200-299): the unit's future, then direction, then a person's growth;
  *   4. who it is with (300-399): governance bodies, other units, the leader's own suppliers and customers;
@@ -26,29 +28,30 @@ export const DEFAULT_RULES: readonly Rule[] = [
     { field: 'title', op: 'not-mentions', value: words.WORK_DAY },
   ]),
   exclude('exclude-out-of-office', 'Out of office (shown as away)', 40, 'out-of-office', [is('showAs', 'out-of-office')]),
-  exclude('exclude-out-of-office-title', 'Out of office or holiday', 41, 'out-of-office', [mentions('title', words.OUT_OF_OFFICE)]),
-  exclude('exclude-personal', 'Personal appointment', 50, 'personal', [mentions('title', words.PERSONAL)]),
-  exclude('exclude-personal-prefix', 'Personal (title starts so)', 51, 'personal', [matches('title', words.PERSONAL_PREFIX)]),
-  exclude('exclude-meal-alone', 'Meal break', 52, 'personal', [
-    mentions('title', words.MEALS),
-    { field: 'attendeeCount', op: 'equals', value: 0 },
-  ]),
-  exclude('exclude-travel', 'Travel or commute', 60, 'travel', [matches('title', words.TRAVEL_PREFIX)]),
-  exclude('exclude-travel-place', 'Travel or commute (place)', 61, 'travel', [mentions('title', words.TRAVEL)]),
-  exclude('exclude-working-location', 'Working-location marker', 70, 'other', [mentions('title', words.WORKING_LOCATION)]),
+
+  // Lens 1, read from the title: personal time, holidays, travel. These are solo entries (a
+  // meeting titled "Travel policy review" is work), and they run after the user's own rules,
+  // so a user can claim any of them ("Drive strategy" is not a drive).
+  classifyAway('exclude-out-of-office-title', 'Out of office or holiday', 41, 'out-of-office', [mentions('title', words.OUT_OF_OFFICE)]),
+  classifyAway('exclude-personal', 'Personal appointment', 50, 'personal', [mentions('title', words.PERSONAL)]),
+  classifyAway('exclude-personal-prefix', 'Personal (title starts so)', 51, 'personal', [matches('title', words.PERSONAL_PREFIX)]),
+  classifyAway('exclude-meal-alone', 'Meal break', 52, 'personal', [mentions('title', words.MEALS)]),
+  classifyAway('exclude-travel', 'Travel or commute', 60, 'travel', [matches('title', words.TRAVEL_PREFIX)]),
+  classifyAway('exclude-travel-place', 'Travel or commute (place)', 61, 'travel', [mentions('title', words.TRAVEL)]),
+  classifyAway('exclude-working-location', 'Working-location marker', 70, 'other', [mentions('title', words.WORKING_LOCATION)]),
 
   // Lens 2: an explicit calendar category (Outlook colour categories, Apple/Google labels).
   classify('category-organisational-planning', 'Calendar category: organisational planning', 100, 'organisational-planning', [
-    mentions('categories', words.CATEGORY_LABELS['organisational-planning']),
+    isOneOf('categories', words.CATEGORY_LABELS['organisational-planning']),
   ]),
-  classify('category-strategic', 'Calendar category: strategic', 101, 'strategic', [mentions('categories', words.CATEGORY_LABELS.strategic)]),
+  classify('category-strategic', 'Calendar category: strategic', 101, 'strategic', [isOneOf('categories', words.CATEGORY_LABELS.strategic)]),
   classify('category-developmental', 'Calendar category: developmental', 102, 'developmental', [
-    mentions('categories', words.CATEGORY_LABELS.developmental),
+    isOneOf('categories', words.CATEGORY_LABELS.developmental),
   ]),
   classify('category-cross-functional', 'Calendar category: cross-functional', 103, 'cross-functional', [
-    mentions('categories', words.CATEGORY_LABELS['cross-functional']),
+    isOneOf('categories', words.CATEGORY_LABELS['cross-functional']),
   ]),
-  classify('category-operational', 'Calendar category: operational', 104, 'operational', [mentions('categories', words.CATEGORY_LABELS.operational)]),
+  classify('category-operational', 'Calendar category: operational', 104, 'operational', [isOneOf('categories', words.CATEGORY_LABELS.operational)]),
 
   // Lens 3: what the time is for. The unit's future comes first: "succession strategy" builds
   // the unit, "career conversation" develops a person.
@@ -123,6 +126,15 @@ function exclude(id: string, name: string, priority: number, reason: ExclusionRe
   return build(id, name, 'exclusion', priority, 'excluded', conditions, reason);
 }
 
+/** A content-based exclusion: a solo entry whose title says it is not work, and nothing work-like. */
+function classifyAway(id: string, name: string, priority: number, reason: ExclusionReason, conditions: Condition[]): Rule {
+  return build(id, name, 'classification', priority, 'excluded', [
+    ...conditions,
+    { field: 'attendeeCount', op: 'equals', value: 0 },
+    { field: 'title', op: 'not-mentions', value: [...words.WORK_CONTEXT] },
+  ], reason);
+}
+
 function classify(id: string, name: string, priority: number, category: Exclude<Assignable, 'excluded'>, conditions: Condition[]): Rule {
   return build(id, name, 'classification', priority, category, conditions);
 }
@@ -147,6 +159,11 @@ function is(field: 'myResponse' | 'status' | 'showAs', value: string): Condition
 
 function mentions(field: 'title' | 'categories', value: readonly string[]): Condition {
   return { field, op: 'mentions', value: [...value] };
+}
+
+/** A calendar category that is one of these names as a whole (not "Business Development"). */
+function isOneOf(field: 'categories', value: readonly string[]): Condition {
+  return { field, op: 'one-of', value: [...value] };
 }
 
 function matches(field: 'title', value: string): Condition {

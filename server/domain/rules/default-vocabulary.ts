@@ -60,15 +60,28 @@ export const WORK_DAY = [
 // Explicit calendar categories (TAXONOMY.md: "Counting time"): the id or label of a category.
 export const CATEGORY_LABELS = {
   operational: ['operational', 'operations', 'operativ', 'operationnel', 'operativo', 'operacional'],
-  strategic: ['strateg', 'estrateg'],
-  developmental: ['developmental', 'development', 'entwicklung', 'developpement', 'desarrollo'],
-  'cross-functional': ['cross-functional', 'cross functional', 'crossfunctional', 'bereichsubergreifend', 'transversal', 'interfuncional', 'multifuncional'],
+  strategic: ['strategic', 'strategy', 'strategisch', 'strategie', 'strategique', 'estrategico', 'estrategica', 'estrategia'],
+  developmental: ['developmental', 'entwicklung', 'developpement', 'desarrollo', 'leadership development', 'people development'],
+  'cross-functional': ['cross-functional', 'cross functional', 'crossfunctional', 'bereichsubergreifend', 'transversal', 'transverse', 'interfuncional', 'multifuncional'],
   'organisational-planning': [
-    'organisational planning', 'organizational planning', 'organisational-planning', 'organizational-planning',
+    'organisational-planning', 'organisational planning', 'organizational planning', 'organizational-planning',
     'org planning', 'organisationsplanung', 'organisation planning', 'planification organisationnelle',
     'planificacion organizativa', 'planificacion organizacional',
   ],
 } as const;
+
+/**
+ * Words that put a title in a working context: "Travel policy review", "Holiday cover
+ * planning", "Krankenhausleitung", "Sport sponsorship committee" are work, whatever else they say.
+ */
+export const WORK_CONTEXT = [
+  'review', 'policy', 'kpi', 'committee', 'planning', 'planung', 'planification', 'planificacion', 'strateg', 'estrateg',
+  'leitung', 'revue', 'revision', 'status', 'process', 'prozess', 'processus', 'proceso', 'programme', 'program',
+  'project', 'projekt', 'projet', 'proyecto', 'incident', 'sponsor', 'budget', 'report', 'bericht', 'rapport', 'informe',
+  'meeting', 'workshop', 'atelier', 'taller', 'training', 'trainer', 'coaching', 'cover', 'management', 'absenteeism',
+  'absenteisme', 'absentismo', 'rollout', 'ops', 'customer', 'client', 'kunde', 'cliente', 'prep', 'board', 'order',
+  'post-mortem', 'postmortem', 'safety', 'seguridad', 'securite', 'sicherheit', 'ausbau', 'arbitrage', 'freigabe', 'approval',
+];
 
 /** Building the unit's future: talent, succession, capability, organisation design. */
 export const UNIT_FUTURE = [

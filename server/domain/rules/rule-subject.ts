@@ -47,12 +47,12 @@ export function buildRuleSubject(event: EventRecord, leader: LeaderContext): Rul
   const emails = [...others.values()].filter(Boolean);
   const domains = [...new Set(emails.map((e) => e.split('@')[1] ?? '').filter(Boolean))];
   const outside = [...others.values()].filter((email) => isOutsideUnit(email, leader)).length;
-  const me = event.attendees.find((a) => a.email !== '' && a.email === leader.email);
 
   return {
-    title: normaliseText(event.summary),
-    description: normaliseText(event.description),
-    location: normaliseText(event.location),
+    // Bounded, so that no rule (a user's regular expression above all) works on megabytes.
+    title: normaliseText(event.summary.slice(0, 500)),
+    description: normaliseText(event.description.slice(0, 4000)),
+    location: normaliseText(event.location.slice(0, 500)),
     organizerEmail,
     attendeeEmail: emails,
     attendeeDomain: domains,
@@ -66,8 +66,26 @@ export function buildRuleSubject(event: EventRecord, leader: LeaderContext): Rul
     organizer: organizerEmail === '' || organizerEmail === leader.email ? 'self' : 'other',
     status: event.status ?? 'none',
     showAs: showAsOf(event),
-    myResponse: organizerEmail !== '' && organizerEmail === leader.email ? 'accepted' : responseOf(me?.response),
+    myResponse: leaderResponse(event, leader.email),
   };
+}
+
+/** The leader's answer to an invitation: accepted when they organised it, else their PARTSTAT. */
+export function leaderResponse(event: Pick<EventRecord, 'attendees' | 'organizer'>, leaderEmail: string): RuleSubject['myResponse'] {
+  const organizerEmail = event.organizer?.email ?? '';
+  if (organizerEmail !== '' && organizerEmail === leaderEmail) return 'accepted';
+  return responseOf(event.attendees.find((a) => a.email !== '' && a.email === leaderEmail)?.response);
+}
+
+/**
+ * TAXONOMY.md spoils a planning day only with an *accepted* work event: the leader's own
+ * entries and the invitations they accepted. An unanswered or tentative invitation does not.
+ * When the leader is not among an event's attendees their answer cannot be told, and an event
+ * in their calendar is taken as one they keep.
+ */
+export function isAcceptedByLeader(event: Pick<EventRecord, 'attendees' | 'organizer'>, leaderEmail: string): boolean {
+  const response = leaderResponse(event, leaderEmail);
+  return response === 'accepted' || response === 'none';
 }
 
 /** The people in a meeting besides the leader, by e-mail (or name): attendees and organiser, rooms aside. */

@@ -384,6 +384,23 @@ describe('floating times', () => {
 });
 
 describe('dates and durations', () => {
+  test('an Outlook all-day event written as midnight date-times is read as its dates', () => {
+    const parsed = parseOne({
+      start: ';TZID=W. Europe Standard Time:20260303T000000',
+      end: ';TZID=W. Europe Standard Time:20260306T000000',
+      extra: ['X-MICROSOFT-CDO-ALLDAYEVENT:TRUE'],
+    });
+    expect([parsed.start, parsed.end]).toEqual([
+      { kind: 'date', date: '2026-03-03' },
+      { kind: 'date', date: '2026-03-06' },
+    ]);
+  });
+
+  test('the Outlook all-day flag on a timed event that is not midnight to midnight changes nothing', () => {
+    const parsed = parseOne({ start: '20260303T090000Z', end: '20260303T100000Z', extra: ['X-MICROSOFT-CDO-ALLDAYEVENT:TRUE'] });
+    expect(parsed.start.kind).toBe('time');
+  });
+
   test.each([
     ['a one-day event', ';VALUE=DATE:20240301', ';VALUE=DATE:20240302', '2024-03-01', '2024-03-02'],
     ['a three-day event', ';VALUE=DATE:20240301', ';VALUE=DATE:20240304', '2024-03-01', '2024-03-04'],

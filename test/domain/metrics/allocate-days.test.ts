@@ -5,7 +5,7 @@ import { allocateDays, type WorkInstance } from '../../../server/domain/metrics/
 const ZONE = 'Europe/Berlin';
 
 /** A timed instance on a Berlin wall clock: timed('2026-03-02 09:00', '10:00', ...). */
-function timed(start: string, end: string, category: CountedId, isMeeting: boolean): WorkInstance {
+function timed(start: string, end: string, category: CountedId, isMeeting: boolean, isAccepted = true): WorkInstance {
   const day = start.slice(0, 10);
   const endText = end.length <= 5 ? `${day} ${end}` : end;
   return {
@@ -13,11 +13,12 @@ function timed(start: string, end: string, category: CountedId, isMeeting: boole
     end: { kind: 'time', ms: berlin(endText), zone: ZONE },
     category,
     isMeeting,
+    isAccepted,
   };
 }
 
 function allDay(from: string, toExclusive: string, category: CountedId, isMeeting = false): WorkInstance {
-  return { start: { kind: 'date', date: from }, end: { kind: 'date', date: toExclusive }, category, isMeeting };
+  return { start: { kind: 'date', date: from }, end: { kind: 'date', date: toExclusive }, category, isMeeting, isAccepted: true };
 }
 
 // Berlin is UTC+1 in early March and UTC+2 from 29 March 2026.
@@ -149,6 +150,19 @@ describe('protected planning days', () => {
     ],
   ])('%s', (_name, instances, expected) => {
     expect(isProtected(instances)).toBe(expected);
+  });
+
+  test.each([
+    ['an unanswered invitation', false, true],
+    ['an accepted invitation', true, false],
+  ])('%s overlapping the planning leaves the day protected: %s', (_name, isAccepted, expected) => {
+    const instances = [timed('2026-03-02 08:00', '15:00', 'organisational-planning', false), timed('2026-03-02 11:00', '11:30', 'operational', true, isAccepted)];
+    expect(isProtected(instances)).toBe(expected);
+  });
+
+  test('an all-day planning event counts as a full day even when the working day is set shorter than a planning day', () => {
+    const days = minutesOn([allDay('2026-03-02', '2026-03-03', 'organisational-planning')], ['2026-03-02'], { workingDay: 300, planningDay: 360 }).days;
+    expect(days[0]!.isProtectedPlanningDay).toBe(true);
   });
 
   test('an all-day planning event on a weekend is not a working day', () => {

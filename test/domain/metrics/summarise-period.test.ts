@@ -9,12 +9,12 @@ const period = (from: string, to: string, timeZone = ZONE) => ({ from, to, timeZ
 
 function block(date: string, startHour: number, minutes: number, category: CountedId, isMeeting = true): WorkInstance {
   const ms = Date.parse(`${date}T${String(startHour).padStart(2, '0')}:00:00Z`);
-  return { start: { kind: 'time', ms, zone: ZONE }, end: { kind: 'time', ms: ms + minutes * 60_000, zone: ZONE }, category, isMeeting };
+  return { start: { kind: 'time', ms, zone: ZONE }, end: { kind: 'time', ms: ms + minutes * 60_000, zone: ZONE }, category, isMeeting, isAccepted: true };
 }
 
 function planningDay(date: string): WorkInstance {
   const next = new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
-  return { start: { kind: 'date', date }, end: { kind: 'date', date: next }, category: 'organisational-planning', isMeeting: false };
+  return { start: { kind: 'date', date }, end: { kind: 'date', date: next }, category: 'organisational-planning', isMeeting: false, isAccepted: true };
 }
 
 const NOW = Date.parse('2026-11-25T12:00:00Z');
@@ -108,6 +108,7 @@ describe('planning days per quarter', () => {
       end: { kind: 'time', ms: ms + 7 * 3_600_000, zone: 'Pacific/Auckland' },
       category: 'organisational-planning',
       isMeeting: false,
+      isAccepted: true,
     };
     const auckland = summarisePeriod([block7h], period('2026-06-01', '2026-07-31', 'Pacific/Auckland'), NOW, DEFAULT_COUNTING_SETTINGS);
     expect(auckland.planning.find((q) => q.quarter === '2026-Q3')?.dates).toEqual(['2026-07-01']);

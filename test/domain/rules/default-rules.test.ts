@@ -65,6 +65,42 @@ describe('the taxonomy principles', () => {
   });
 });
 
+describe('meetings whose titles only sound personal are work, not excluded', () => {
+  test.each<[string, Partial<RuleSubject>]>([
+    ['Personal development plan review', { attendeeCount: 1 }],
+    ['Private equity board prep', { attendeeCount: 4 }],
+    ['Sport sponsorship committee', { attendeeCount: 6 }],
+    ['Running order for town hall', { attendeeCount: 3 }],
+    ['Drive strategy: EV portfolio', { attendeeCount: 5 }],
+    ['Train the trainer: coaching skills', { attendeeCount: 8 }],
+    ['ICE rollout status', { attendeeCount: 4 }],
+    ['Travel policy review', { attendeeCount: 3 }],
+    ['Flight ops incident review', { attendeeCount: 7 }],
+    ['Sickness absence review', { attendeeCount: 2 }],
+    ['Holiday cover planning', { attendeeCount: 4 }],
+    ['Holiday cover planning', {}],
+    ['Krankenhausleitung Abstimmung', { attendeeCount: 3 }],
+    ['Urlaubsplanung Team', { attendeeCount: 6 }],
+    ['Arztbrief-Prozess Review', {}],
+    ['Revue absentéisme', { attendeeCount: 4 }],
+    ['Vuelo de prueba: revisión de seguridad', { attendeeCount: 5 }],
+  ])('%s', (title, over) => {
+    expect(place({ title, ...over }).category).not.toBe('excluded');
+  });
+
+  test("a user's rule claims a title the defaults would read as travel", () => {
+    const mine = { id: 'user:1', origin: 'user' as const, priority: 1, name: 'Drive work', enabled: true, match: 'all' as const, stage: 'classification' as const, category: 'strategic' as const, conditions: [{ field: 'title' as const, op: 'starts-with' as const, value: 'Drive' }] };
+    expect(createClassifier([mine, ...DEFAULT_RULES])(subject({ title: 'Drive to plant' })).category).toBe('strategic');
+    expect(place({ title: 'Drive to plant' }).category).toBe('excluded');
+  });
+
+  test('a calendar category must name a category, not merely contain its word', () => {
+    expect(place({ title: 'Pipeline', categories: ['Business Development'], attendeeCount: 3 }).category).not.toBe('developmental');
+    expect(place({ title: 'Account plan', categories: ['Strategic accounts'], attendeeCount: 3 }).category).not.toBe('strategic');
+    expect(place({ title: 'Account plan', categories: ['Strategy'], attendeeCount: 3 }).category).toBe('strategic');
+  });
+});
+
 describe('in German, French and Spanish', () => {
   test.each<[string, Partial<RuleSubject>, Placement]>([
     ['Strategieklausur', { title: 'Strategieklausur Bereich IT', attendeeCount: 8 }, 'strategic'],

@@ -57,6 +57,8 @@ describe('conditions check themselves when built', () => {
   test.each<[string, unknown, string]>([
     ['an operator that does not apply to the field', { field: 'attendeeCount', op: 'contains', value: 'x' }, 'does not apply'],
     ['a regex that does not compile', { field: 'title', op: 'matches', value: '([' }, 'not a valid regular expression'],
+    ['a regex that can backtrack for ever', { field: 'title', op: 'matches', value: '^(a+)+$' }, 'repeats a group that repeats itself'],
+    ['a regex longer than 1000 characters', { field: 'title', op: 'matches', value: 'a'.repeat(1001) }, 'at most 1000 characters'],
     ['a list operator given one value', { field: 'title', op: 'mentions', value: 'strategy' }, 'takes a list'],
     ['a number operator given text', { field: 'durationMinutes', op: 'at-least', value: 'long' }, 'takes a number'],
     ['an enum value that does not exist', { field: 'myResponse', op: 'is', value: 'maybe' }, 'is one of'],

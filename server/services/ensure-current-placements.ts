@@ -1,0 +1,26 @@
+import { createHash } from 'node:crypto';
+import { eq } from 'drizzle-orm';
+import type { AppDatabase } from '../db/open-database.ts';
+import { appState } from '../db/schema.ts';
+import { DEFAULT_RULES } from '../domain/rules/default-rules.ts';
+import { listLeaders } from './leaders.ts';
+import { reclassifyLeader } from './reclassify-leader.ts';
+
+const KEY = 'default-rules';
+
+/**
+ * Stored events keep the category the rules gave them. When a new version of Altitude ships
+ * other default rules, every leader's events are placed again once, at start, so that a stored
+ * report and an audit of the same file agree. Returns how many events moved.
+ */
+export function ensureCurrentPlacements(db: AppDatabase): number {
+  const fingerprint = createHash('sha256').update(JSON.stringify(DEFAULT_RULES)).digest('hex');
+  const stored = db.select().from(appState).where(eq(appState.key, KEY)).get();
+  if (stored?.value === fingerprint) return 0;
+  return db.transaction((tx) => {
+    let moved = 0;
+    for (const leader of listLeaders(tx)) moved += reclassifyLeader(tx, leader.id);
+    tx.insert(appState).values({ key: KEY, value: fingerprint }).onConflictDoUpdate({ target: appState.key, set: { value: fingerprint } }).run();
+    return moved;
+  });
+}
