@@ -1,13 +1,14 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { DEFAULT_DB_PATH } from '../config.ts';
+import { DEFAULT_DB_PATH, readConfig, type ServerConfig } from '../config.ts';
 import { openDatabase, type AppDatabase } from '../db/open-database.ts';
 import { auditCalendar } from '../domain/audit/audit-calendar.ts';
 import { InvalidPeriod } from '../domain/audit/resolve-period.ts';
 import { decodeCalendarBytes } from '../domain/ics/decode-text.ts';
 import { ImportRejected } from '../domain/ics/import-rejected.ts';
 import { isEmail } from '../domain/ics/infer-leader.ts';
-import { DEFAULT_COUNTING_SETTINGS } from '../domain/metrics/counting-settings.ts';
+import { countingSettingsSchema, type CountingSettings } from '../domain/metrics/counting-settings.ts';
 import { countingSettingsOf } from '../domain/leaders/leader-settings.ts';
 import { importCalendar } from '../services/import-calendar.ts';
 import { buildLeaderReport } from '../services/leader-report.ts';
@@ -21,6 +22,8 @@ export interface CliIo {
   stderr: (text: string) => void;
   env: NodeJS.ProcessEnv;
   now: () => number;
+  /** Where relative paths are read from: the user's directory (npm run moves to the package's). */
+  cwd: string;
 }
 
 /** Bad input or usage: one line on stderr, exit 2. */
@@ -30,6 +33,7 @@ export const USAGE = `Usage: altitude <command> [options]
 
 Commands:
   audit <file.ics> [--me EMAIL] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--tz ZONE] [--now ISO] [--json]
+        [--working-day-hours 8] [--strategic-share 0.2] [--planning-days 3] [--planning-day-hours 6]
       Analyse a calendar export without a database.
   import <file.ics> --leader EMAIL [--db PATH] [--source NAME] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--now ISO] [--json]
       Store an export for a leader (created on first import).
@@ -83,18 +87,58 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
 }
 
 function runAudit(args: string[], io: CliIo): number {
-  const { values, file } = parse(args, { ...PERIOD_OPTIONS, me: { type: 'string' }, tz: { type: 'string' } }, 'audit <file.ics>');
+  const { values, file } = parse(
+    args,
+    {
+      ...PERIOD_OPTIONS,
+      me: { type: 'string' },
+      tz: { type: 'string' },
+      'working-day-hours': { type: 'string' },
+      'strategic-share': { type: 'string' },
+      'planning-days': { type: 'string' },
+      'planning-day-hours': { type: 'string' },
+    },
+    'audit <file.ics>',
+  );
   if (values.me !== undefined && !isEmail(values.me)) throw new UsageError(`--me "${values.me}" is not an e-mail address`);
-  const report = auditCalendar(readCalendarFile(file), {
+  const settings = readThresholds(values);
+  const report = auditCalendar(readCalendarFile(resolvePath(file, io)), {
     me: values.me,
     from: values.from,
     to: values.to,
     timeZone: values.tz,
     nowMs: readNow(values.now, io),
-    settings: DEFAULT_COUNTING_SETTINGS,
+    settings,
   });
-  io.stdout(values.json ? JSON.stringify(report, null, 2) : formatReport(report, DEFAULT_COUNTING_SETTINGS.planningDaysPerQuarter));
+  io.stdout(values.json ? JSON.stringify(report, null, 2) : formatReport(report, settings.planningDaysPerQuarter));
   return 0;
+}
+
+/** The counting thresholds of TAXONOMY.md, each with a flag; the defaults where none is given. */
+function readThresholds(values: Record<string, string | boolean | undefined>): CountingSettings {
+  const number = (flag: string): number | undefined => {
+    const text = values[flag];
+    if (text === undefined) return undefined;
+    const value = Number(text);
+    if (typeof text !== 'string' || text.trim() === '' || !Number.isFinite(value)) throw new UsageError(`--${flag} "${String(text)}" is not a number`);
+    return value;
+  };
+  const hours = (flag: string) => {
+    const value = number(flag);
+    return value === undefined ? undefined : Math.round(value * 60);
+  };
+  const parsed = countingSettingsSchema.safeParse({
+    workingDayMinutes: hours('working-day-hours'),
+    strategicShareMin: number('strategic-share'),
+    planningDaysPerQuarter: number('planning-days'),
+    planningDayMinutes: hours('planning-day-hours'),
+  });
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const flag = { workingDayMinutes: 'working-day-hours', strategicShareMin: 'strategic-share', planningDaysPerQuarter: 'planning-days', planningDayMinutes: 'planning-day-hours' }[String(issue.path[0])];
+    throw new UsageError(`--${flag}: ${issue.message}`);
+  }
+  return parsed.data;
 }
 
 function runImport(args: string[], io: CliIo): number {
@@ -104,9 +148,9 @@ function runImport(args: string[], io: CliIo): number {
     'import <file.ics> --leader EMAIL',
   );
   const email = requireLeader(values.leader);
-  const bytes = readFile(file);
+  const bytes = readFile(resolvePath(file, io));
   const nowMs = readNow(values.now, io);
-  return withDatabase(values.db, io, (db) => {
+  return withDatabase(values.db, io, 'create', (db) => {
     // One transaction (the import's own nests as a savepoint): a refused file left a new, empty leader behind.
     const result = db.$client.transaction(() => {
       const leader = ensureLeader(db, email, nowMs);
@@ -130,7 +174,7 @@ function runReport(args: string[], io: CliIo): number {
   const { values } = parse(args, { ...PERIOD_OPTIONS, leader: { type: 'string' }, db: { type: 'string' }, tz: { type: 'string' } }, null);
   const email = requireLeader(values.leader);
   const nowMs = readNow(values.now, io);
-  return withDatabase(values.db, io, (db) => {
+  return withDatabase(values.db, io, 'existing', (db) => {
     const leader = findLeaderByEmail(db, email);
     if (!leader) throw new UsageError(`no leader ${email} in the database; import a calendar for them first`);
     const report = buildLeaderReport(db, leader.id, { from: values.from, to: values.to, timeZone: values.tz, nowMs });
@@ -141,11 +185,17 @@ function runReport(args: string[], io: CliIo): number {
 
 async function runServe(args: string[], io: CliIo): Promise<void> {
   const { values } = parse(args, { db: { type: 'string' }, port: { type: 'string' }, host: { type: 'string' } }, null);
-  const port = values.port === undefined ? Number(io.env.PORT ?? 3000) : Number(values.port);
+  let config: ServerConfig;
+  try {
+    config = readConfig(io.env);
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  const port = values.port === undefined ? config.port : Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new UsageError(`--port "${values.port}" is not a port number`);
   // Loaded on demand: the other commands need neither express nor the demo data.
   const { startServer } = await import('../start-server.ts');
-  await startServer({ host: values.host ?? io.env.HOST ?? '127.0.0.1', port, dbPath: dbPathOf(values.db, io), loadDemo: io.env.ALTITUDE_DEMO !== '0' });
+  await startServer({ ...config, host: values.host ?? config.host, port, dbPath: values.db === undefined ? config.dbPath : resolvePath(values.db, io) });
 }
 
 function parse<O extends ParseArgsConfig['options']>(args: string[], options: O, positional: string | null) {
@@ -161,10 +211,13 @@ function requireLeader(leader: string | undefined): string {
   return leader.trim().toLowerCase();
 }
 
+/** An instant written in full, with its offset: the clock must not depend on the machine's zone. */
 function readNow(value: string | undefined, io: CliIo): number {
   if (value === undefined) return io.now();
   const ms = Date.parse(value);
-  if (Number.isNaN(ms)) throw new UsageError(`--now "${value}" is not an ISO date-time (e.g. 2026-11-25T12:00:00Z)`);
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(value) || Number.isNaN(ms)) {
+    throw new UsageError(`--now "${value}" is not an ISO date-time with Z or an offset (e.g. 2026-11-25T12:00:00Z)`);
+  }
   return ms;
 }
 
@@ -182,12 +235,14 @@ function readCalendarFile(file: string): string {
   return decodeCalendarBytes(readFile(file));
 }
 
-function dbPathOf(option: string | undefined, io: CliIo): string {
-  return option ?? io.env.ALTITUDE_DB ?? DEFAULT_DB_PATH;
+function resolvePath(path: string, io: CliIo): string {
+  return resolve(io.cwd, path);
 }
 
-function withDatabase(option: string | undefined, io: CliIo, work: (db: AppDatabase) => number): number {
-  const path = dbPathOf(option, io);
+/** `report` reads an existing database; `import` creates one when there is none. */
+function withDatabase(option: string | undefined, io: CliIo, mode: 'create' | 'existing', work: (db: AppDatabase) => number): number {
+  const path = option !== undefined ? resolvePath(option, io) : (io.env.ALTITUDE_DB ?? DEFAULT_DB_PATH);
+  if (mode === 'existing' && !existsSync(path)) throw new UsageError(`there is no database at ${path}; import a calendar first (or pass --db)`);
   let db: AppDatabase;
   try {
     db = openDatabase(path);
@@ -206,7 +261,7 @@ function withDatabase(option: string | undefined, io: CliIo, work: (db: AppDatab
 function describeFailure(error: unknown): string | null {
   if (error instanceof UsageError) return error.message;
   if (error instanceof ImportRejected) return error.message;
-  if (error instanceof InvalidPeriod) return error.message;
+  if (error instanceof InvalidPeriod) return error.message.replace(/^(from|to|tz) /, '--$1 ').replace(/ (to|from) (\S+)$/, ' --$1 $2');
   if (error instanceof ServiceError) return error.message;
   // parseArgs reports unknown or malformed options with these codes.
   const code = (error as { code?: string }).code;

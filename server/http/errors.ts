@@ -53,7 +53,9 @@ function toHttpError(error: unknown): HttpError | null {
   if (error instanceof HttpError) return error;
   if (error instanceof ServiceError) return new HttpError(error.status, error.code, error.message);
   if (error instanceof ImportRejected) return new HttpError(REJECTION_STATUS[error.code], error.code, error.message);
-  if (error instanceof InvalidPeriod) return new HttpError(400, 'invalid-period', error.message.replace(/--(\w+)/g, '$1'));
+  if (error instanceof InvalidPeriod) return new HttpError(400, 'invalid-period', error.message);
+  // A path that is not valid percent-encoding (/api/leaders/%E0%A4%A) cannot be routed.
+  if (error instanceof URIError) return new HttpError(400, 'bad-request', 'The address is not valid: it has a broken %-escape.');
   if (error instanceof z.ZodError) {
     const first = error.issues[0];
     return new HttpError(400, 'invalid-request', `${first?.path.join('.') || 'body'}: ${first?.message ?? 'invalid'}`, error.issues);

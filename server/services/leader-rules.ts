@@ -1,8 +1,9 @@
 import { and, eq, max } from 'drizzle-orm';
-import { ruleInputSchema, type Rule, type RuleInput } from '../../shared/rules.ts';
+import type { Rule, RuleDefinition } from '../../shared/rules.ts';
 import type { Placement } from '../../shared/taxonomy.ts';
 import type { AppDatabase, Db } from '../db/open-database.ts';
-import { events, rules } from '../db/schema.ts';
+import { rules } from '../db/schema.ts';
+import { loadLeaderEventRows } from './leader-events.ts';
 import { DEFAULT_RULES } from '../domain/rules/default-rules.ts';
 import { toEventRecord } from './event-rows.ts';
 import { getLeader } from './leaders.ts';
@@ -18,9 +19,8 @@ export interface RuleChange {
 }
 
 /** Adds a rule after the leader's others (or at `position`) and re-classifies every event. */
-export function createRule(db: AppDatabase, leaderId: number, input: RuleInput, nowMs: number): RuleChange {
+export function createRule(db: AppDatabase, leaderId: number, definition: RuleDefinition, nowMs: number): RuleChange {
   getLeader(db, leaderId);
-  const definition = ruleInputSchema.parse(input);
   return db.transaction((tx) => {
     const last = tx.select({ value: max(rules.position) }).from(rules).where(eq(rules.leaderId, leaderId)).get()?.value ?? 0;
     const row = tx
@@ -32,8 +32,7 @@ export function createRule(db: AppDatabase, leaderId: number, input: RuleInput, 
   });
 }
 
-export function updateRule(db: AppDatabase, leaderId: number, ruleId: number, input: RuleInput, nowMs: number): RuleChange {
-  const definition = ruleInputSchema.parse(input);
+export function updateRule(db: AppDatabase, leaderId: number, ruleId: number, definition: RuleDefinition, nowMs: number): RuleChange {
   return db.transaction((tx) => {
     findRuleRow(tx, leaderId, ruleId);
     const row = tx
@@ -79,9 +78,8 @@ const PREVIEW_LIMIT = 200;
  * What a rule would do before it is saved: the leader's rule set with the candidate added (or
  * replacing `replacing`), compared with where every stored event is now. Nothing is written.
  */
-export function previewRule(db: Db, leaderId: number, input: RuleInput, replacing?: number): RulePreview {
+export function previewRule(db: Db, leaderId: number, definition: RuleDefinition, replacing?: number): RulePreview {
   const leader = getLeader(db, leaderId);
-  const definition = ruleInputSchema.parse(input);
   const userRules = listUserRules(db, leaderId);
   if (replacing !== undefined && !userRules.some((r) => r.id === `user:${replacing}`)) throw notFound(`Rule ${replacing}`);
   const candidate: Rule = {
@@ -91,7 +89,8 @@ export function previewRule(db: Db, leaderId: number, input: RuleInput, replacin
     priority: replacing !== undefined ? userRules.find((r) => r.id === `user:${replacing}`)!.priority : Number.MAX_SAFE_INTEGER,
   };
   const ruleSet = [...userRules.filter((r) => r.id !== candidate.id), candidate, ...DEFAULT_RULES];
-  const rows = db.select().from(events).where(eq(events.leaderId, leaderId)).all();
+  // Every stored event, one per occurrence (a meeting held in two calendars moves once).
+  const rows = loadLeaderEventRows(db, leaderId, Number.MIN_SAFE_INTEGER / 2, Number.MAX_SAFE_INTEGER / 2);
   const placements = placeLeaderRecords(leader, rows.map(toEventRecord), ruleSet, loadManualDecisions(db, leaderId));
 
   const preview: RulePreview = { changes: [], total: 0, moves: {} };
@@ -101,11 +100,10 @@ export function previewRule(db: Db, leaderId: number, input: RuleInput, replacin
     preview.total++;
     const move = `${row.category} -> ${to}`;
     preview.moves[move] = (preview.moves[move] ?? 0) + 1;
-    if (preview.changes.length < PREVIEW_LIMIT) {
-      preview.changes.push({ eventId: row.id, summary: row.summary, startMs: row.startMs, from: row.category as Placement, to });
-    }
+    preview.changes.push({ eventId: row.id, summary: row.summary, startMs: row.startMs, from: row.category as Placement, to });
   });
-  preview.changes.sort((a, b) => a.startMs - b.startMs);
+  // Rows come in time order; the first ones are what the user sees.
+  preview.changes = preview.changes.slice(0, PREVIEW_LIMIT);
   return preview;
 }
 

@@ -39,7 +39,7 @@ afterAll(() => {
   }
 });
 
-function run(args: string[], options: { viaBin?: boolean } = {}): Promise<Run> {
+function run(args: string[], options: { viaBin?: boolean; env?: Record<string, string> } = {}): Promise<Run> {
   const argv = options.viaBin ? ['bin/altitude.js', ...args] : ['--import', 'tsx', 'server/cli/main.ts', ...args];
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, argv, {
@@ -52,6 +52,7 @@ function run(args: string[], options: { viaBin?: boolean } = {}): Promise<Run> {
         // The machine's zone must not matter: days are counted in the leader's zone.
         TZ: 'America/Los_Angeles',
         NODE_OPTIONS: '',
+        ...options.env,
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -247,13 +248,47 @@ describe('import and report', () => {
   });
 });
 
+describe('conveniences', () => {
+  test('the thresholds of the flags can be set for an audit', async () => {
+    const strict = parseJson(await run(['audit', WEEK, '--json', ...PERIOD_ARGS]));
+    expect(strict.flags.map((f: { code: string }) => f.code)).toContain('low-strategic-share');
+    const lenient = parseJson(await run(['audit', WEEK, '--json', ...PERIOD_ARGS, '--strategic-share', '0.05', '--planning-days', '1']));
+    expect(lenient.flags).toEqual([]);
+  });
+
+  test('a relative path is read from the directory the user ran npm in (INIT_CWD)', async () => {
+    const result = await run(['audit', 'leader-week.ics', '--json', ...PERIOD_ARGS], { env: { INIT_CWD: join(ROOT, 'test', 'fixtures') } });
+    expect(result.code).toBe(0);
+    expect(parseJson(result).events).toHaveLength(16);
+  });
+
+  test('a reader that closes the pipe early gets no stack trace', async () => {
+    const result = await new Promise<{ code: number | null; stderr: string }>((resolve) => {
+      // 180 kB of JSON: more than a pipe holds, so the writer meets the closed pipe.
+      const large = fixturePath('real-world/node-ical__test__fixtures__large-file-with-late-error.ics');
+      const args = `audit ${large} --json --from 2023-06-01 --to 2024-12-31 --now 2025-01-01T00:00:00Z`;
+      const child = spawn('bash', ['-c', `node --import tsx server/cli/main.ts ${args} | head -c 10`], {
+        cwd: ROOT,
+        env: { ...process.env, ALTITUDE_DEMO: '0', NODE_OPTIONS: '' },
+      });
+      let stderr = '';
+      child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+      child.on('close', (code) => resolve({ code, stderr }));
+    });
+    expect(result.stderr).toBe('');
+  });
+});
+
 describe('bad input and usage exit 2 with one line on stderr', () => {
   let emptyDb: string;
+  let existingDb: string;
   let binary: string;
   let empty: string;
 
   beforeAll(() => {
     emptyDb = freshDbPath();
+    existingDb = freshDbPath();
+    openDatabase(existingDb).$client.close();
     empty = join(temp.dir, 'empty.ics');
     writeFileSync(empty, '');
     binary = join(temp.dir, 'photo.ics');
@@ -279,7 +314,11 @@ describe('bad input and usage exit 2 with one line on stderr', () => {
     ['a --me that is not an address', () => ['audit', WEEK, '--me', 'sam'], /--me "sam"/],
     ['import without --leader', () => ['import', WEEK, '--db', emptyDb], /--leader EMAIL is required/],
     ['a --leader that is not an address', () => ['import', WEEK, '--leader', 'sam lee', '--db', emptyDb], /--leader "sam lee" is not an e-mail address/],
-    ['report for an unknown leader', () => ['report', '--leader', 'nobody@acme.example', '--db', emptyDb, '--now', FIXED_NOW_ISO], /no leader nobody@acme\.example/],
+    ['report for an unknown leader', () => ['report', '--leader', 'nobody@acme.example', '--db', existingDb, '--now', FIXED_NOW_ISO], /no leader nobody@acme\.example/],
+    ['report on a database that does not exist', () => ['report', '--leader', SAM, '--db', emptyDb], /there is no database at /],
+    ['a --now without its offset', () => ['audit', WEEK, '--now', '2026-03-06T23:30'], /--now "2026-03-06T23:30" is not an ISO date-time with Z or an offset/],
+    ['a threshold that is not a number', () => ['audit', WEEK, '--strategic-share', 'lots'], /--strategic-share "lots" is not a number/],
+    ['a threshold out of range', () => ['audit', WEEK, '--strategic-share', '1.5'], /--strategic-share: /],
     ['a --db that is a directory', () => ['import', WEEK, '--leader', SAM, '--db', temp.dir, '--now', FIXED_NOW_ISO], /cannot open the database/],
     ['report with a stray argument', () => ['report', WEEK, '--leader', SAM, '--db', emptyDb], /unexpected argument/],
   ] as const)('%s', async ([, args, says], context) => {

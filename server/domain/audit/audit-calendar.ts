@@ -30,7 +30,7 @@ export interface AuditOptions {
 /** Analyses one calendar text without storing anything: parse, expand, classify, count. */
 export function auditCalendar(text: string, options: AuditOptions): AuditReport {
   if (options.timeZone !== undefined && !isValidZone(options.timeZone)) {
-    throw new InvalidPeriod(`--tz "${options.timeZone}" is not a time zone (use an IANA name such as Europe/Berlin)`);
+    throw new InvalidPeriod(`tz "${options.timeZone}" is not a time zone (use an IANA name such as Europe/Berlin)`, ['tz']);
   }
   let period!: Period;
   const reading = readCalendar(text, options.timeZone, (calendarZone) => {

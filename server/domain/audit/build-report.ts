@@ -6,7 +6,7 @@ import { isAcceptedByLeader } from '../rules/rule-subject.ts';
 import type { ImportIssue } from '../ics/import-issue.ts';
 import type { When } from '../ics/when.ts';
 import type { WorkInstance } from '../metrics/allocate-days.ts';
-import { startOfDayMs, shiftDate } from '../metrics/calendar-days.ts';
+import { dateOfMs, startOfDayMs, shiftDate } from '../metrics/calendar-days.ts';
 import { formatInZone } from '../time/zone-time.ts';
 import type { CountingSettings } from '../metrics/counting-settings.ts';
 import type { Flag } from '../metrics/flags.ts';
@@ -72,7 +72,7 @@ export function buildAuditReport(input: {
       isAccepted: isAcceptedByLeader(item.record, input.leader.email ?? ''),
     });
   });
-  const summary = summarisePeriod(counted, period, input.nowMs, input.settings);
+  const summary = summarisePeriod(counted, period, input.nowMs, input.settings, firstDate(placed, period.timeZone));
 
   const periodStart = startOfDayMs(period.from, period.timeZone);
   const periodEnd = startOfDayMs(shiftDate(period.to, 1), period.timeZone);
@@ -110,6 +110,16 @@ export function buildAuditReport(input: {
     events,
     issues: input.issues,
   };
+}
+
+/** The first day the records hold anything, in the leader's zone. */
+function firstDate(placed: readonly PlacedRecord[], timeZone: string): string | null {
+  let first: string | null = null;
+  for (const { record } of placed) {
+    const date = record.start.kind === 'date' ? record.start.date : dateOfMs(record.start.ms, timeZone);
+    if (first === null || date < first) first = date;
+  }
+  return first;
 }
 
 /** Whether a record touches the period; `periodStart`/`periodEnd` are the period's instants. */

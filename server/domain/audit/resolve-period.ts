@@ -3,7 +3,16 @@ import { dateOfMs, quarterRange, quartersBetween, shiftDate, startOfDayMs } from
 import type { Period } from '../metrics/summarise-period.ts';
 import { daysInMonth } from '../ics/read-date-value.ts';
 
-export class InvalidPeriod extends Error {}
+/** A period or zone the caller asked for that cannot be used. `field` names the option
+ * (from, to, tz) so each edge can say it its own way (--from on the command line). */
+export class InvalidPeriod extends Error {
+  constructor(
+    message: string,
+    readonly fields: ReadonlyArray<'from' | 'to' | 'tz'> = [],
+  ) {
+    super(message);
+  }
+}
 
 /** Longest period an audit covers: bounds the work one request can ask for. */
 export const MAX_PERIOD_DAYS = 366 * 5;
@@ -22,7 +31,7 @@ export function resolvePeriod(
   assertDate(to, 'to');
   const from = input.from ?? shiftDate(minusMonths(to, 12), 1);
   assertDate(from, 'from');
-  if (from > to) throw new InvalidPeriod(`--from ${from} is after --to ${to}`);
+  if (from > to) throw new InvalidPeriod(`from ${from} is after to ${to}`, ['from', 'to']);
   const days = (Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000 + 1;
   if (days > maxDays) throw new InvalidPeriod(`the period covers ${days} days; at most ${maxDays} are analysed at once`);
   return { from, to, timeZone };
@@ -51,7 +60,7 @@ function assertDate(date: string, name: string): void {
     Number(match[3]) <= daysInMonth(Number(match[1]), Number(match[2])) &&
     Number(match[1]) >= 1970 &&
     Number(match[1]) <= 2200;
-  if (!valid) throw new InvalidPeriod(`--${name} "${date}" is not a date written YYYY-MM-DD`);
+  if (!valid) throw new InvalidPeriod(`${name} "${date}" is not a date written YYYY-MM-DD between 1970 and 2200`, [name as 'from' | 'to']);
 }
 
 function minusMonths(date: string, months: number): string {

@@ -1,3 +1,4 @@
+import { quarterRange } from './calendar-days.ts';
 import type { CountingSettings } from './counting-settings.ts';
 import type { QuarterPlanning } from './summarise-period.ts';
 
@@ -38,10 +39,17 @@ export function flagLowStrategicShare(strategicMinutes: number, countedMinutes: 
 
 /** TAXONOMY.md "No protected planning days": a quarter with fewer than the target, counting
  * days still booked ahead in the current quarter, so the flag warns before the quarter ends. */
-export function flagMissingPlanningDays(planning: readonly QuarterPlanning[], settings: CountingSettings, todayQuarter: string): Flag[] {
+export function flagMissingPlanningDays(
+  planning: readonly QuarterPlanning[],
+  settings: CountingSettings,
+  todayQuarter: string,
+  dataStart: string | null = null,
+): Flag[] {
   const target = settings.planningDaysPerQuarter;
   return planning
     .filter((quarter) => quarter.protectedDays < target)
+    // A quarter that ended before the calendar's first event cannot be judged from it.
+    .filter((quarter) => dataStart === null || quarterRange(quarter.quarter).to >= dataStart)
     .map((quarter) => {
       const { heldDays, scheduledDays } = quarter;
       const isPast = quarter.quarter < todayQuarter;
@@ -52,9 +60,10 @@ export function flagMissingPlanningDays(planning: readonly QuarterPlanning[], se
         : isFuture
           ? `${quarter.quarter} has ${days(scheduledDays)} of protected planning booked; the target is ${target}.`
           : `${quarter.quarter} has ${days(heldDays)} of protected planning held and ${days(scheduledDays)} booked ahead; the target is ${target}.`;
+      const startsInside = dataStart !== null && dataStart > quarterRange(quarter.quarter).from;
       return {
         code: 'missing-planning-days' as const,
-        message,
+        message: startsInside ? `${message} (The calendar starts on ${dataStart}, inside this quarter.)` : message,
         advice: isPast
           ? 'Without protected days the unit’s future (talent, capability, organisation design) waits for the operational agenda to allow it. Book next quarter’s days now.'
           : `Book ${missing === 1 ? 'one more day' : `${missing} more days`}: full days with no other meetings, for talent, capability and organisation design.`,

@@ -51,6 +51,8 @@ export function summarisePeriod(
   period: Period,
   nowMs: number,
   settings: CountingSettings,
+  /** The first day the calendar holds anything: quarters before it are not judged. */
+  dataStart: string | null = null,
 ): PeriodSummary {
   const quarters = quartersBetween(period.from, period.to);
   const dates = listDates(quarterRange(quarters[0]!).from, quarterRange(quarters[quarters.length - 1]!).to);
@@ -92,7 +94,7 @@ export function summarisePeriod(
   const flags: Flag[] = [];
   const lowShare = flagLowStrategicShare(minutes.strategic, countedMinutes, settings);
   if (lowShare) flags.push(lowShare);
-  flags.push(...flagMissingPlanningDays(planning, settings, todayQuarter));
+  flags.push(...flagMissingPlanningDays(planning, settings, todayQuarter, dataStart));
 
   return {
     period,

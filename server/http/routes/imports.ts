@@ -1,10 +1,8 @@
-import { and, desc, eq } from 'drizzle-orm';
 import express, { Router, type RequestHandler } from 'express';
 import { importParams, importQuery, leaderParams } from '../../../shared/api.ts';
-import { imports, sources } from '../../db/schema.ts';
 import { MAX_CALENDAR_BYTES } from '../../domain/ics/decode-text.ts';
 import { importCalendar } from '../../services/import-calendar.ts';
-import { getLeader } from '../../services/leaders.ts';
+import { getImport, listImports } from '../../services/import-history.ts';
 import type { AppContext } from '../app-context.ts';
 import { HttpError, parseRequest } from '../errors.ts';
 
@@ -34,43 +32,13 @@ export function importRoutes({ db, now }: AppContext): Router {
 
   router.get('/', (req, res) => {
     const { leaderId } = parseRequest(leaderParams, req.params, 'path');
-    getLeader(db, leaderId);
-    const rows = db
-      .select({ ...IMPORT_COLUMNS, source: sources.name })
-      .from(imports)
-      .innerJoin(sources, eq(sources.id, imports.sourceId))
-      .where(eq(imports.leaderId, leaderId))
-      .orderBy(desc(imports.id))
-      .all();
-    res.json({ imports: rows });
+    res.json({ imports: listImports(db, leaderId) });
   });
 
   router.get('/:importId', (req, res) => {
     const { leaderId, importId } = parseRequest(importParams, req.params, 'path');
-    const row = db
-      .select({ ...IMPORT_COLUMNS, source: sources.name, issues: imports.issues })
-      .from(imports)
-      .innerJoin(sources, eq(sources.id, imports.sourceId))
-      .where(and(eq(imports.leaderId, leaderId), eq(imports.id, importId)))
-      .get();
-    if (!row) throw new HttpError(404, 'not-found', `Import ${importId} was not found.`);
-    res.json({ import: row });
+    res.json({ import: getImport(db, leaderId, importId) });
   });
 
   return router;
 }
-
-const IMPORT_COLUMNS = {
-  id: imports.id,
-  fileName: imports.fileName,
-  importedAt: imports.importedAt,
-  windowFrom: imports.windowFrom,
-  windowTo: imports.windowTo,
-  calendarZone: imports.calendarZone,
-  blocks: imports.blocks,
-  instances: imports.instances,
-  added: imports.added,
-  updated: imports.updated,
-  unchanged: imports.unchanged,
-  removed: imports.removed,
-};

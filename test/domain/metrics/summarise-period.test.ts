@@ -99,6 +99,13 @@ describe('planning days per quarter', () => {
     ]);
   });
 
+  test('quarters before the calendar starts are not judged; the quarter it starts in says so', () => {
+    const result = summarisePeriod([planningDay('2026-05-12')], period('2026-01-01', '2026-06-30'), NOW, DEFAULT_COUNTING_SETTINGS, '2026-05-04');
+    const flagged = result.flags.filter((f) => f.code === 'missing-planning-days');
+    expect(flagged.map((f) => f.code === 'missing-planning-days' && f.quarter)).toEqual(['2026-Q2']);
+    expect(flagged[0]!.message).toContain('The calendar starts on 2026-05-04, inside this quarter.');
+  });
+
   test("quarters and days are in the leader's zone", () => {
     // A planning block from 08:00 to 15:00 on 1 July in Auckland (Q3 there) runs from
     // 20:00 UTC on 30 June (Q2 in UTC) to 03:00 UTC on 1 July.
