@@ -4,7 +4,7 @@ import type { Placement } from '../../../shared/taxonomy.ts';
 import type { EventRecord } from '../events/event-record.ts';
 import { isAcceptedByLeader } from '../rules/rule-subject.ts';
 import type { ImportIssue } from '../ics/import-issue.ts';
-import type { When } from '../ics/when.ts';
+import { touchesRange, type When } from '../ics/when.ts';
 import type { WorkInstance } from '../metrics/allocate-days.ts';
 import { dateOfMs, startOfDayMs, shiftDate } from '../metrics/calendar-days.ts';
 import { formatInZone } from '../time/zone-time.ts';
@@ -124,12 +124,7 @@ function firstDate(placed: readonly PlacedRecord[], timeZone: string): string | 
 
 /** Whether a record touches the period; `periodStart`/`periodEnd` are the period's instants. */
 export function overlapsPeriod(record: EventRecord, period: Period, periodStart: number, periodEnd: number): boolean {
-  const { start, end } = record;
-  if (start.kind === 'date' && end.kind === 'date') return start.date <= period.to && end.date > period.from;
-  if (start.kind === 'time' && end.kind === 'time') {
-    return end.ms === start.ms ? start.ms >= periodStart && start.ms < periodEnd : start.ms < periodEnd && end.ms > periodStart;
-  }
-  return false;
+  return touchesRange(record.start, record.end, { fromMs: periodStart, toMs: periodEnd, fromDate: period.from, toDate: period.to });
 }
 
 function sortKey(when: When, period: Period): number {

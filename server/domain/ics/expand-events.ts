@@ -5,16 +5,11 @@ import { issue, type ImportIssue } from './import-issue.ts';
 import type { ZoneId } from './resolve-time-zone.ts';
 import { dateOfMs as dateInZone, offsetMinutesAt, wallClockToMs } from '../time/zone-time.ts';
 import { expandSimpleDateRule, expandSimpleTimedRule } from './expand-simple-rule.ts';
-import { addDays, daysBetween, recurrenceKey, type When } from './when.ts';
+import { addDays, daysBetween, recurrenceKey, touchesRange, type TimeRange, type When } from './when.ts';
 
 /** The stretch of time to expand into: instants for timed events, dates for all-day ones. */
-export interface ExpansionWindow {
-  fromMs: number;
-  toMs: number;
-  /** Inclusive first and last dates, in the leader's zone. */
-  fromDate: string;
-  toDate: string;
-}
+/** The stretch of time to expand into, in the leader's zone. */
+export type ExpansionWindow = TimeRange;
 
 export interface ExpansionLimits {
   /** Instances of one series inside the window; more are dropped with a report entry. */
@@ -77,7 +72,7 @@ export function expandEvents(
     overridesByUid.delete(master.uid);
     const before = result.instances.length;
     if (master.rrules.length === 0 && master.rdates.length === 0 && overrides.length === 0) {
-      if (overlaps(master.start, master.end, window)) {
+      if (touchesRange(master.start, master.end, window)) {
         result.instances.push({ uid: master.uid, recurrenceId: null, isRecurring: false, start: master.start, end: master.end, event: master });
       }
     } else {
@@ -90,7 +85,7 @@ export function expandEvents(
   // stands on its own, under its own recurrence id.
   for (const orphans of overridesByUid.values()) {
     for (const override of orphans) {
-      if (!overlaps(override.start, override.end, window)) {
+      if (!touchesRange(override.start, override.end, window)) {
         result.outsideWindow++;
         continue;
       }
@@ -178,13 +173,13 @@ function expandSeries(
       overrideBySlot.get(key) ?? (hasDateKeys && slot.kind === 'time' ? overrideBySlot.get(`date:${dateInZone(slot.ms, slot.zone)}`) : undefined);
     if (override) {
       used.add(override);
-      if (overlaps(override.start, override.end, window)) {
+      if (touchesRange(override.start, override.end, window)) {
         result.instances.push({ uid: master.uid, recurrenceId: key, isRecurring: true, start: override.start, end: override.end, event: override });
       }
       continue;
     }
     const end: When = slot.kind === 'time' ? { ...slot, ms: slot.ms + durationMs } : { kind: 'date', date: addDays(slot.date, durationDays) };
-    if (overlaps(slot, end, window)) {
+    if (touchesRange(slot, end, window)) {
       result.instances.push({ uid: master.uid, recurrenceId: key, isRecurring: true, start: slot, end, event: master });
     }
   }
@@ -192,7 +187,7 @@ function expandSeries(
   // Overrides of slots outside the window (an instance moved into it) or of slots the rule
   // does not generate (RFC 5545 allows both): kept when they fall inside the window.
   for (const override of overrides) {
-    if (used.has(override) || !overlaps(override.start, override.end, window)) continue;
+    if (used.has(override) || !touchesRange(override.start, override.end, window)) continue;
     const key = slotKeyOf(override.recurrenceId!, master).replace(/^date:/, '');
     result.instances.push({ uid: master.uid, recurrenceId: key, isRecurring: true, start: override.start, end: override.end, event: override });
   }
@@ -315,15 +310,6 @@ function normaliseDateUntil(rule: string): string {
     const until = time.endsWith('Z') && hour >= 12 && isQuarterHour ? addDays(iso, 1) : iso;
     return `UNTIL=${until.replaceAll('-', '')}`;
   });
-}
-
-function overlaps(start: When, end: When, window: ExpansionWindow): boolean {
-  if (start.kind === 'date' && end.kind === 'date') return start.date <= window.toDate && end.date > window.fromDate;
-  if (start.kind === 'time' && end.kind === 'time') {
-    if (end.ms === start.ms) return start.ms >= window.fromMs && start.ms < window.toMs;
-    return start.ms < window.toMs && end.ms > window.fromMs;
-  }
-  return false;
 }
 
 function compareSlots(a: When, b: When): number {

@@ -49,3 +49,22 @@ export function daysBetween(from: string, to: string): number {
 export function recurrenceKey(when: When): string {
   return when.kind === 'date' ? when.date : new Date(when.ms).toISOString().replace('.000Z', 'Z');
 }
+
+/** A stretch of time as both instants (for timed events) and dates (for all-day ones). */
+export interface TimeRange {
+  fromMs: number;
+  toMs: number;
+  /** Inclusive first and last dates. */
+  fromDate: string;
+  toDate: string;
+}
+
+/** Whether an event from `start` to `end` touches the range; an event without length, where it stands. */
+export function touchesRange(start: When, end: When, range: TimeRange): boolean {
+  if (start.kind === 'date' && end.kind === 'date') return start.date <= range.toDate && end.date > range.fromDate;
+  if (start.kind === 'time' && end.kind === 'time') {
+    if (end.ms === start.ms) return start.ms >= range.fromMs && start.ms < range.toMs;
+    return start.ms < range.toMs && end.ms > range.fromMs;
+  }
+  return false;
+}

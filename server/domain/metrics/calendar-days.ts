@@ -1,3 +1,4 @@
+import { addDays } from '../ics/when.ts';
 export { dateOfMs, startOfDayMs } from '../time/zone-time.ts';
 
 /** Dates are YYYY-MM-DD strings: a day in the leader's zone, whatever the server's zone. */
@@ -6,10 +7,8 @@ export function parseDate(date: string): { year: number; month: number; day: num
   return { year: Number(date.slice(0, 4)), month: Number(date.slice(5, 7)), day: Number(date.slice(8, 10)) };
 }
 
-export function shiftDate(date: string, days: number): string {
-  const { year, month, day } = parseDate(date);
-  return new Date(Date.UTC(year, month - 1, day + days)).toISOString().slice(0, 10);
-}
+/** Whole days added to a YYYY-MM-DD date. */
+export const shiftDate = addDays;
 
 /** Every date from `from` to `to`, both included. */
 export function listDates(from: string, to: string): string[] {

@@ -3,8 +3,9 @@ import { tzOffset } from '@date-fns/tz';
 /**
  * Wall clocks and instants in a zone, fast: thousands of events are converted per audit, and a
  * Temporal or TZDate object per conversion dominated its time. Offsets come from @date-fns/tz
- * and are cached per 15 minutes of UTC: every zone's offsets and transitions fall on quarter
- * hours, so the cache is exact.
+ * and are cached per 15 minutes of UTC: since 1972 every zone's offsets and transitions fall on
+ * quarter hours, so the cache is exact for any date a working calendar holds (before that, some
+ * zones kept local mean time, offsets in seconds).
  */
 
 const QUARTER_HOUR = 15 * 60_000;
