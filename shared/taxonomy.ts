@@ -76,7 +76,7 @@ export const EXCLUSION_LABELS: Record<ExclusionReason, string> = {
   personal: 'personal time',
   'out-of-office': 'out of office or holiday',
   travel: 'travel or commute',
-  other: 'excluded by a rule',
+  other: 'not work time (other)',
 };
 
 export const FLAG_CODES = ['low-strategic-share', 'missing-planning-days'] as const;

@@ -78,7 +78,7 @@ export function importCalendar(db: AppDatabase, request: ImportRequest): ImportR
       issue(
         'info',
         'outside-window',
-        `${reading.outsideWindow} events or series have no occurrence inside the import window ${window.fromDate} to ${window.toDate} and were not imported; import with a wider window (--from, --to) to include them.`,
+        `${reading.outsideWindow === 1 ? '1 event or series has' : `${reading.outsideWindow} events or series have`} no occurrence inside the import window ${window.fromDate} to ${window.toDate} and ${reading.outsideWindow === 1 ? 'was' : 'were'} not imported; import with a wider window (from and to) to include them.`,
       ),
     );
   }

@@ -4,6 +4,7 @@ import type { Placement } from '../../shared/taxonomy.ts';
 import type { AppDatabase, Db } from '../db/open-database.ts';
 import { rules } from '../db/schema.ts';
 import { loadLeaderEventRows } from './leader-events.ts';
+import { formatWhen } from '../domain/audit/build-report.ts';
 import { DEFAULT_RULES } from '../domain/rules/default-rules.ts';
 import { toEventRecord } from './event-rows.ts';
 import { getLeader } from './leaders.ts';
@@ -66,7 +67,8 @@ export function reorderRules(db: AppDatabase, leaderId: number, ruleIds: number[
 
 export interface RulePreview {
   /** Events whose category would change, with before and after. */
-  changes: Array<{ eventId: number; summary: string; startMs: number; from: Placement; to: Placement }>;
+  /** `start`: in the leader's zone (a date for all-day events). */
+  changes: Array<{ eventId: number; summary: string; start: string; from: Placement; to: Placement }>;
   total: number;
   /** "strategic -> operational": count. */
   moves: Record<string, number>;
@@ -91,7 +93,8 @@ export function previewRule(db: Db, leaderId: number, definition: RuleDefinition
   const ruleSet = [...userRules.filter((r) => r.id !== candidate.id), candidate, ...DEFAULT_RULES];
   // Every stored event, one per occurrence (a meeting held in two calendars moves once).
   const rows = loadLeaderEventRows(db, leaderId, Number.MIN_SAFE_INTEGER / 2, Number.MAX_SAFE_INTEGER / 2);
-  const placements = placeLeaderRecords(leader, rows.map(toEventRecord), ruleSet, loadManualDecisions(db, leaderId));
+  const records = rows.map(toEventRecord);
+  const placements = placeLeaderRecords(leader, records, ruleSet, loadManualDecisions(db, leaderId));
 
   const preview: RulePreview = { changes: [], total: 0, moves: {} };
   rows.forEach((row, index) => {
@@ -100,7 +103,7 @@ export function previewRule(db: Db, leaderId: number, definition: RuleDefinition
     preview.total++;
     const move = `${row.category} -> ${to}`;
     preview.moves[move] = (preview.moves[move] ?? 0) + 1;
-    preview.changes.push({ eventId: row.id, summary: row.summary, startMs: row.startMs, from: row.category as Placement, to });
+    preview.changes.push({ eventId: row.id, summary: row.summary, start: formatWhen(records[index]!.start, leader.timeZone ?? 'UTC'), from: row.category as Placement, to });
   });
   // Rows come in time order; the first ones are what the user sees.
   preview.changes = preview.changes.slice(0, PREVIEW_LIMIT);

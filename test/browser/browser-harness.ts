@@ -27,6 +27,8 @@ export interface BrowserApp {
   newPage: (options?: { width?: number; height?: number }) => Promise<Page>;
   /** Console errors and uncaught exceptions seen on any page; a finished page has none. */
   pageErrors: string[];
+  /** Console notes of 4xx answers; each should be one a test provoked on purpose. */
+  rejectedRequests: string[];
   close: () => Promise<void>;
 }
 
@@ -48,17 +50,24 @@ export async function startBrowserApp(nowIso: string): Promise<BrowserApp> {
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
   });
   const pageErrors: string[] = [];
+  const rejectedRequests: string[] = [];
   mkdirSync(SCREENSHOTS, { recursive: true });
   return {
     baseUrl,
     db,
     browser,
     pageErrors,
+    rejectedRequests,
     async newPage({ width = 1280, height = 900 } = {}) {
-      const page = await browser.newPage({ viewport: { width, height } });
+      // Reduced motion: the charts draw at once (their animation would wait on the frozen clock).
+      const page = await browser.newPage({ viewport: { width, height }, reducedMotion: 'reduce' });
       await page.clock.setFixedTime(new Date(now));
       page.on('console', (message) => {
-        if (message.type() === 'error') pageErrors.push(message.text());
+        if (message.type() !== 'error') return;
+        // A 4xx answer the page then explains (a rejected file) is the app working, not an error;
+        // tests that cause one check the message shown instead.
+        if (/^Failed to load resource: the server responded with a status of 4\d\d/.test(message.text())) rejectedRequests.push(message.text());
+        else pageErrors.push(message.text());
       });
       page.on('pageerror', (error) => pageErrors.push(String(error)));
       return page;

@@ -51,7 +51,10 @@ describe.skipIf(!HAS_CHROMIUM)('a leader in the browser', () => {
   }
 
   test('a newcomer says whose calendar it is, imports it through the page and reads the report', async () => {
+    await page.goto(`${app.baseUrl}/#/dashboard`);
+    await expect.poll(() => page.locator('main .notice').textContent()).toContain('No calendar imported yet.');
     await page.goto(app.baseUrl);
+    expect(await page.locator('main h2').first().textContent()).toBe('Whose calendar is it?');
     await page.getByLabel('E-mail').fill(LEADER);
     await page.getByLabel('Name (optional)').fill('Sam Lee');
     await page.getByRole('button', { name: 'Continue' }).click();
@@ -79,8 +82,8 @@ describe.skipIf(!HAS_CHROMIUM)('a leader in the browser', () => {
     await page.goto(`${app.baseUrl}/#/events?category=unclassified`);
     const row = page.locator('#events-table tbody tr', { hasText: 'Focus time' });
     await row.waitFor();
-    await row.getByRole('combobox', { name: /Category of Focus time/ }).selectOption('strategic');
-    await row.getByRole('button', { name: 'Set' }).click();
+    await row.getByRole('combobox', { name: 'Category of “Focus time”' }).selectOption('strategic');
+    await row.getByRole('button', { name: 'Set the category of “Focus time”' }).click();
     await expect.poll(() => row.locator('.chip-label').textContent()).toBe('Strategic');
     expect(await row.locator('.reason').textContent()).toContain('manual');
 
@@ -94,8 +97,8 @@ describe.skipIf(!HAS_CHROMIUM)('a leader in the browser', () => {
     await page.goto(`${app.baseUrl}/#/events`);
     const row = page.locator('#events-table tbody tr', { hasText: 'Weekly ops status update' });
     await row.waitFor();
-    await row.getByRole('combobox', { name: /Category of Weekly ops status update/ }).selectOption('strategic');
-    await row.getByRole('button', { name: 'Make a rule from this' }).click();
+    await row.getByRole('combobox', { name: 'Category of “Weekly ops status update”' }).selectOption('strategic');
+    await row.getByRole('button', { name: 'Make a rule from “Weekly ops status update”' }).click();
     const editor = page.locator('.rule-editor');
     await expect.poll(() => editor.locator('#rule-preview-total').textContent()).toBe('This rule would move 1 stored event:');
     expect(await editor.locator('#rule-name').inputValue()).toBe('“Weekly ops status update” is strategic');
@@ -126,7 +129,7 @@ describe.skipIf(!HAS_CHROMIUM)('a leader in the browser', () => {
     await page.locator('#ics-source').fill('hostile');
     await page.locator('#ics-files').setInputFiles({ name: '<svg onload=alert(4)>.ics', mimeType: 'text/calendar', buffer: Buffer.from(text) });
     await page.locator('.import-card .counts').first().waitFor();
-    expect(await page.locator('.import-card h2').first().textContent()).toBe('<svg onload=alert(4)>.ics');
+    expect(await page.locator('.import-card h2').first().textContent()).toBe('<svg onload=alert(4)>.ics → “hostile”');
 
     await page.goto(`${app.baseUrl}/#/events`);
     await page.locator('#filter-q').fill('onerror');
@@ -134,8 +137,8 @@ describe.skipIf(!HAS_CHROMIUM)('a leader in the browser', () => {
     await expect.poll(() => row.locator('.event-title').textContent()).toBe(hostile);
     await page.locator('#filter-q').fill('script');
     await expect.poll(() => page.locator('#events-table tbody tr .event-title').first().textContent()).toBe(scripted);
-    expect(await page.locator('#events-table .event-meta').first().textContent()).toBe('<b onmouseover=alert(3)>Room</b>');
-    await page.locator('#events-table tbody tr').first().getByRole('button', { name: 'Make a rule from this' }).click();
+    expect(await page.locator('#events-table .event-meta').first().textContent()).toBe('<b onmouseover=alert(3)>Room</b> · no attendees');
+    await page.locator('#events-table tbody tr').first().getByRole('button', { name: /^Make a rule from/ }).click();
     await expect.poll(() => page.locator('.rule-editor .panel-note, .panel .panel-note').first().textContent()).toContain(scripted);
 
     for (const hash of ['#/dashboard', '#/rules', '#/settings']) {
@@ -160,10 +163,18 @@ describe.skipIf(!HAS_CHROMIUM)('a leader in the browser', () => {
         controls.filter((c) => !(c as HTMLInputElement).labels?.length && !c.getAttribute('aria-label')).map((c) => c.outerHTML),
       );
       expect(unnamed, hash).toEqual([]);
+      if (hash === '#/rules') {
+        // The rule editor's controls need names too.
+        await page.locator('#new-rule').click();
+        const editorUnnamed = await page.locator('.rule-editor input, .rule-editor select').evaluateAll((controls) =>
+          controls.filter((c) => !(c as HTMLInputElement).labels?.length && !c.getAttribute('aria-label')).map((c) => c.outerHTML),
+        );
+        expect(editorUnnamed).toEqual([]);
+      }
       await page.screenshot({ path: join(SCREENSHOTS, `desktop-${hash.slice(2)}.png`), fullPage: true });
     }
     const phone = await app.newPage({ width: 390, height: 844 });
-    for (const hash of ['#/dashboard', '#/events']) {
+    for (const hash of ['#/dashboard', '#/events', '#/rules', '#/import', '#/settings']) {
       await phone.goto(`${app.baseUrl}/${hash}`);
       await phone.waitForLoadState('networkidle');
       const overflow = await phone.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
@@ -171,6 +182,50 @@ describe.skipIf(!HAS_CHROMIUM)('a leader in the browser', () => {
       await phone.screenshot({ path: join(SCREENSHOTS, `phone-${hash.slice(2)}.png`), fullPage: true });
     }
     await phone.close();
+  });
+
+  test('a file that is not a calendar is refused with the reason, and nothing is imported', async () => {
+    const before = ((await (await fetch(`${app.baseUrl}/api/leaders/${leaderId}/events?limit=1`)).json()) as { total: number }).total;
+    await page.goto(`${app.baseUrl}/#/import`);
+    await page.locator('#ics-files').setInputFiles({ name: 'notes.ics', mimeType: 'text/calendar', buffer: Buffer.from('Meeting notes, not a calendar\n') });
+    const card = page.locator('.import-card').first();
+    await expect.poll(() => card.locator('.notice-error').textContent()).toContain('Not imported: This is not an iCalendar (.ics) file');
+    const after = ((await (await fetch(`${app.baseUrl}/api/leaders/${leaderId}/events?limit=1`)).json()) as { total: number }).total;
+    expect(after).toBe(before);
+    expect(app.rejectedRequests).toHaveLength(1);
+  });
+
+  test('several files are named one calendar each before they are imported', async () => {
+    const one = calendar(event({ uid: 'team-1', summary: 'Team board', start: ';TZID=Europe/Berlin:20260309T090000', end: ';TZID=Europe/Berlin:20260309T100000' }), { timeZone: 'Europe/Berlin' });
+    const two = calendar(event({ uid: 'deleg-1', summary: 'Delegate hold', start: ';TZID=Europe/Berlin:20260310T090000', end: ';TZID=Europe/Berlin:20260310T100000' }), { timeZone: 'Europe/Berlin' });
+    await page.goto(`${app.baseUrl}/#/import`);
+    await page.locator('#ics-files').setInputFiles([
+      { name: 'team.ics', mimeType: 'text/calendar', buffer: Buffer.from(one) },
+      { name: 'delegate.ics', mimeType: 'text/calendar', buffer: Buffer.from(two) },
+    ]);
+    expect(await page.getByLabel('Calendar name for team.ics').inputValue()).toBe('team');
+    await page.getByLabel('Calendar name for delegate.ics').fill('assistant');
+    await page.locator('#plan-import').click();
+    await expect.poll(() => page.locator('.import-card .counts').count()).toBe(2);
+    expect(await page.locator('.import-card h2').allTextContents()).toEqual(['team.ics → “team”', 'delegate.ics → “assistant”']);
+    const imports = (await (await fetch(`${app.baseUrl}/api/leaders/${leaderId}/imports`)).json()) as { imports: Array<{ source: string }> };
+    expect(imports.imports.map((i) => i.source)).toEqual(expect.arrayContaining(['team', 'assistant', 'primary']));
+  });
+
+  test('a rule cannot be made from an unclassified event without choosing its category', async () => {
+    await page.goto(`${app.baseUrl}/#/events?category=unclassified`);
+    const row = page.locator('#events-table tbody tr').first();
+    await row.waitFor();
+    await row.getByRole('button', { name: /^Make a rule from/ }).click();
+    const editor = page.locator('.rule-editor');
+    expect(await editor.locator('#rule-category').inputValue()).toBe('');
+    await editor.locator('#rule-save').click();
+    await expect.poll(() => editor.locator('.form-error').textContent()).toBe('Choose the category this rule gives, then preview it.');
+    await editor.locator('#rule-category').selectOption('operational');
+    await editor.locator('#rule-save').click();
+    await expect.poll(() => editor.locator('.preview-confirm').textContent()).toBe('Press “Create rule” again to apply it.');
+    await editor.getByRole('button', { name: 'Cancel' }).click();
+    expect(await page.locator('.rule-editor').count()).toBe(0);
   });
 
   test('no page logged an error or broke the Content-Security-Policy', () => {

@@ -207,8 +207,10 @@ describe('import and report', () => {
       const leaderId = (await request(app).get('/api/leaders').expect(200)).body.leaders[0].id;
       const summary = (await request(app).get(`/api/leaders/${leaderId}/summary`).query({ from: '2026-03-02', to: '2026-03-13' }).expect(200)).body.summary;
       const { events, ...figures } = report;
-      const { settings: _settings, ...summaryFigures } = summary;
+      const { settings: _settings, excludedEvents, unclassifiedEvents, ...summaryFigures } = summary;
       expect({ ...figures, eventCount: events.length }).toEqual(summaryFigures);
+      expect(excludedEvents).toBe(events.filter((e: { category: string }) => e.category === 'excluded').length);
+      expect(unclassifiedEvents).toBe(events.filter((e: { category: string }) => e.category === 'unclassified').length);
       const listed = (await request(app).get(`/api/leaders/${leaderId}/events`).query({ from: '2026-03-02', to: '2026-03-13' }).expect(200)).body.events;
       expect(events.map((e: { uid: string; start: string; category: string; reason: string }) => [e.uid, e.start, e.category, e.reason])).toEqual(
         listed.map((e: { uid: string; start: string; category: string; reason: string }) => [e.uid, e.start, e.category, e.reason]),

@@ -780,7 +780,7 @@ describe('rules', () => {
     expect(res.body.preview).toEqual({
       total: 1,
       moves: { 'organisational-planning -> strategic': 1 },
-      changes: [{ eventId: (await findEvent(id, 'Talent review Q1')).id, summary: 'Talent review Q1', startMs: Date.parse('2026-03-05T12:00:00Z'), from: 'organisational-planning', to: 'strategic' }],
+      changes: [{ eventId: (await findEvent(id, 'Talent review Q1')).id, summary: 'Talent review Q1', start: '2026-03-05T13:00:00+01:00', from: 'organisational-planning', to: 'strategic' }],
     });
     expect(countRows(t.db)).toEqual(before);
     expect(await listEvents(id)).toEqual(events);

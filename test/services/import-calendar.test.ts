@@ -77,3 +77,32 @@ test('a new version of the default rules places stored events again, once', asyn
   expect((db.$client.prepare("select category from events").get() as { category: string }).category).toBe('organisational-planning');
   expect(ensureCurrentPlacements(db)).toBe(0);
 });
+
+test('a category set for a whole series leaves its declined and cancelled instances excluded', async () => {
+  const { decideEventCategory } = await import('../../server/services/manual-decisions.ts');
+  const declined = (recurrenceId: string) =>
+    event({
+      uid: 'weekly',
+      summary: 'Weekly sync',
+      recurrenceId: `;TZID=Europe/Berlin:${recurrenceId}`,
+      start: `;TZID=Europe/Berlin:${recurrenceId}`,
+      end: `;TZID=Europe/Berlin:${recurrenceId.replace('T090000', 'T100000')}`,
+      extra: [`ATTENDEE;PARTSTAT=DECLINED:mailto:${LEADER}`, 'ATTENDEE;PARTSTAT=ACCEPTED:mailto:kim@acme.example'],
+    });
+  const text = calendar(
+    event({
+      uid: 'weekly',
+      summary: 'Weekly sync',
+      start: ';TZID=Europe/Berlin:20260302T090000',
+      end: ';TZID=Europe/Berlin:20260302T100000',
+      rrule: 'FREQ=WEEKLY;COUNT=4',
+      extra: [`ATTENDEE;PARTSTAT=ACCEPTED:mailto:${LEADER}`, 'ATTENDEE;PARTSTAT=ACCEPTED:mailto:kim@acme.example'],
+    }),
+    declined('20260309T090000'),
+  );
+  importText(text);
+  const first = db.$client.prepare("select id from events where uid = 'weekly' order by start_ms").get() as { id: number };
+  decideEventCategory(db, leaderId, first.id, { category: 'strategic', scope: 'series' }, NOW);
+  const categories = (db.$client.prepare("select category from events where uid = 'weekly' order by start_ms").all() as Array<{ category: string }>).map((r) => r.category);
+  expect(categories).toEqual(['strategic', 'excluded', 'strategic', 'strategic']);
+});

@@ -55,6 +55,8 @@ export interface Summary {
   flags: Flag[];
   issues: ImportIssue[];
   eventCount: number;
+  excludedEvents: number;
+  unclassifiedEvents: number;
   settings: CountingSettings;
 }
 export interface EventView {
@@ -93,7 +95,7 @@ export interface ImportResult {
   issues: ImportIssue[];
 }
 export interface RulePreview {
-  changes: Array<{ eventId: number; summary: string; startMs: number; from: Placement; to: Placement }>;
+  changes: Array<{ eventId: number; summary: string; start: string; from: Placement; to: Placement }>;
   total: number;
   moves: Record<string, number>;
 }
@@ -140,9 +142,22 @@ async function call<T>(method: string, path: string, body?: unknown, contentType
   }
   if (!response.ok) {
     const error = (json as ApiError | null)?.error;
-    throw new RequestFailed(response.status, error?.code ?? 'error', error?.message ?? `The request failed (${response.status}).`);
+    throw new RequestFailed(response.status, error?.code ?? 'error', readable(error?.message ?? `The request failed (${response.status}).`));
   }
   return json as T;
+}
+
+/**
+ * The server names the part of a request a message is about ("body.rule.conditions.0.value:");
+ * on a page, the user knows it by its label ("Condition 1:").
+ */
+export function readable(message: string): string {
+  return message
+    .replace(/^body\.(?:rule\.)?conditions\.(\d+)\.\w+: /, (_m, index: string) => `Condition ${Number(index) + 1}: `)
+    .replace(/^body\.settings\.unitDomains\.(\d+): /, (_m, index: string) => `Unit e-mail domain ${Number(index) + 1}: `)
+    .replace(/^body\.settings\.unitMembers\.(\d+): /, (_m, index: string) => `Unit member ${Number(index) + 1}: `)
+    .replace(/^body\.(?:rule\.|settings\.)?(\w+): /, (_m, field: string) => `${field[0]!.toUpperCase()}${field.slice(1).replace(/([A-Z])/g, ' $1').toLowerCase()}: `)
+    .replace(/^(query|path)\.(\w+): /, (_m, _part: string, field: string) => `${field}: `);
 }
 
 const leaderPath = (leaderId: number) => `/api/leaders/${leaderId}`;
@@ -164,12 +179,12 @@ export const api = {
     call<{ summary: Summary }>('GET', `${leaderPath(leaderId)}/summary${query(period)}`).then((r) => r.summary),
   events: (leaderId: number, params: { from: string; to: string; category?: string; q?: string; order?: string; limit?: number; offset?: number }) =>
     call<{ total: number; events: EventView[] }>('GET', `${leaderPath(leaderId)}/events${query(params)}`),
-  importCalendar: (leaderId: number, file: File, source: string) =>
-    call<{ import: ImportResult }>('POST', `${leaderPath(leaderId)}/imports${query({ source, fileName: file.name })}`, file, 'text/calendar').then(
+  importCalendar: (leaderId: number, file: File, options: { source: string; from?: string; to?: string }) =>
+    call<{ import: ImportResult }>('POST', `${leaderPath(leaderId)}/imports${query({ ...options, fileName: file.name })}`, file, 'text/calendar').then(
       (r) => r.import,
     ),
-  decide: (leaderId: number, eventId: number, category: Assignable, scope: 'event' | 'series') =>
-    call<{ event: EventView; moved: number }>('PUT', `${leaderPath(leaderId)}/events/${eventId}/category`, { category, scope }),
+  decide: (leaderId: number, eventId: number, category: Assignable, scope: 'event' | 'series', exclusionReason?: ExclusionReason) =>
+    call<{ event: EventView; moved: number }>('PUT', `${leaderPath(leaderId)}/events/${eventId}/category`, { category, scope, ...(exclusionReason ? { exclusionReason } : {}) }),
   clearDecision: (leaderId: number, eventId: number, scope: 'event' | 'series') =>
     call<{ event: EventView; moved: number }>('DELETE', `${leaderPath(leaderId)}/events/${eventId}/category${query({ scope })}`),
   rules: (leaderId: number) => call<{ rules: Rule[]; defaults: Rule[] }>('GET', `${leaderPath(leaderId)}/rules`),

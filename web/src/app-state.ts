@@ -31,7 +31,18 @@ export function leaderZone(state: AppState): string {
 export function selectLeader(state: AppState, leaderId: number): void {
   state.leader = state.leaders.find((l) => l.id === leaderId) ?? state.leader;
   if (state.leader) localStorage.setItem(LEADER_KEY, String(state.leader.id));
+  refreshPeriod(state);
+}
+
+/** A preset ("this quarter") means other dates in another zone: recompute after a zone change. */
+export function refreshPeriod(state: AppState): void {
   if (state.preset !== 'custom') state.period = periodFor(state.preset, todayIn(leaderZone(state)));
+}
+
+export function addLeader(state: AppState, leader: Leader): void {
+  state.leaders.push(leader);
+  selectLeader(state, leader.id);
+  document.dispatchEvent(new CustomEvent('leaders-changed'));
 }
 
 export function choosePeriod(state: AppState, preset: PeriodPreset, custom?: Period): void {

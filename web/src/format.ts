@@ -32,3 +32,8 @@ export function eventWhen(start: string, end: string, allDay: boolean): string {
   const time = (iso: string) => iso.slice(11, 16);
   return endDay === day ? `${label}, ${time(start)}–${time(end)}` : `${label}, ${time(start)} – ${dayMonth(endDay)} ${time(end)}`;
 }
+
+/** "1 event", "3 events": counts in sentences read as English, not "1 event(s)". */
+export function plural(n: number, word: string, pluralWord = `${word}s`): string {
+  return `${n.toLocaleString('en-GB')} ${n === 1 ? word : pluralWord}`;
+}

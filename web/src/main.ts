@@ -21,6 +21,8 @@ const picker = document.getElementById('leader-select') as HTMLSelectElement;
 let leave: (() => void) | void;
 
 function route(state: AppState): void {
+  // Only "#/page" hashes are pages; "#main" (the skip link) and the like are not.
+  if (location.hash && !location.hash.startsWith('#/')) return;
   const [path, search = ''] = location.hash.replace(/^#\/?/, '').split('?');
   const page = path && path in VIEWS ? path : state.leader ? 'dashboard' : 'import';
   for (const link of document.querySelectorAll<HTMLAnchorElement>('.app-nav a')) {
@@ -32,9 +34,15 @@ function route(state: AppState): void {
   document.title = `Altitude · ${page[0]!.toUpperCase()}${page.slice(1)}`;
 }
 
+const ADD_LEADER = 'add';
+
 function renderPicker(state: AppState): void {
-  replaceChildren(picker, ...state.leaders.map((leader) => h('option', { value: leader.id, selected: leader.id === state.leader?.id }, leader.name ? `${leader.name} (${leader.email})` : leader.email)));
-  picker.disabled = state.leaders.length === 0;
+  replaceChildren(
+    picker,
+    ...state.leaders.map((leader) => h('option', { value: leader.id, selected: leader.id === state.leader?.id }, leader.name ? `${leader.name} (${leader.email})` : leader.email)),
+    h('option', { value: ADD_LEADER }, '+ Add a leader…'),
+  );
+  picker.closest('label')!.hidden = state.leaders.length === 0;
 }
 
 async function start(): Promise<void> {
@@ -48,8 +56,19 @@ async function start(): Promise<void> {
   }
   renderPicker(state);
   picker.addEventListener('change', () => {
+    if (picker.value === ADD_LEADER) {
+      renderPicker(state);
+      if (location.hash === '#/import?new=1') route(state);
+      else location.hash = '#/import?new=1';
+      return;
+    }
     selectLeader(state, Number(picker.value));
     route(state);
+  });
+  // The skip link moves focus to the content without changing the page.
+  document.querySelector('.skip-link')?.addEventListener('click', (event) => {
+    event.preventDefault();
+    main.focus();
   });
   document.addEventListener('leaders-changed', () => renderPicker(state));
   window.addEventListener('hashchange', () => {

@@ -29,7 +29,7 @@ export function flagLowStrategicShare(strategicMinutes: number, countedMinutes: 
   if (share >= settings.strategicShareMin) return null;
   return {
     code: 'low-strategic-share',
-    message: `Strategic time is ${percent(share)} of counted work time, under the ${percent(settings.strategicShareMin)} a Leader of Leaders needs to set direction and translate strategy into priorities.`,
+    message: `Strategic time is ${percent(share)} of counted work time, under the target of ${percent(settings.strategicShareMin)}: too little to set direction and translate strategy into priorities.`,
     advice:
       'Protect a weekly strategic thinking block, hand operational reviews and status meetings to your direct reports, and check which recurring meetings still need you.',
     share,

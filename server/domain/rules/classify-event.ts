@@ -7,6 +7,8 @@ import type { RuleSubject } from './rule-subject.ts';
 export interface Classification {
   category: Placement;
   reason: Reason;
+  /** Excluded by an exclusion-stage rule: a fact about attendance (declined, cancelled, free). */
+  isAttendanceFact?: boolean;
 }
 
 export type Classifier = (subject: RuleSubject) => Classification;
@@ -22,7 +24,9 @@ export function createClassifier(rules: readonly Rule[]): Classifier {
       if (!matched) continue;
       const reason: Reason = { kind: 'rule', ruleId: rule.id, ruleName: rule.name, origin: rule.origin, matched };
       if (rule.category === 'excluded') reason.exclusionReason = rule.exclusionReason ?? 'other';
-      return { category: rule.category, reason };
+      const placed: Classification = { category: rule.category, reason };
+      if (rule.category === 'excluded' && rule.stage === 'exclusion') placed.isAttendanceFact = true;
+      return placed;
     }
     return UNCLASSIFIED;
   };

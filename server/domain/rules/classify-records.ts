@@ -21,16 +21,21 @@ export function classifyRecords(
   const memo = new WeakMap<object, Map<string, RecordPlacement>>();
   return records.map((record, index) => {
     const decided = manual?.(record);
-    if (decided) return { ...decided, isMeeting: buildRuleSubject(record, leader).attendeeCount > 0 };
+    if (decided && decided.reason.kind === 'manual' && decided.reason.scope === 'event') {
+      return { ...decided, isMeeting: buildRuleSubject(record, leader).attendeeCount > 0 };
+    }
     const source = sourceOf?.(index);
     const timingKey = `${record.start.kind}:${durationMinutesOf(record)}:${record.isRecurring}`;
-    if (source) {
+    if (source && !decided) {
       const cached = memo.get(source)?.get(timingKey);
       if (cached) return cached;
     }
     const subject = buildRuleSubject(record, leader);
-    const placement: RecordPlacement = { ...classify(subject), isMeeting: isMeeting(subject) };
-    if (source) {
+    const ruled = classify(subject);
+    // A decision for a whole series does not count the instances the leader declined, or that
+    // were cancelled or shown as free: those stay excluded. A decision for one event is final.
+    const placement: RecordPlacement = { ...(decided && !ruled.isAttendanceFact ? decided : ruled), isMeeting: isMeeting(subject) };
+    if (source && !decided) {
       let bySource = memo.get(source);
       if (!bySource) memo.set(source, (bySource = new Map()));
       bySource.set(timingKey, placement);

@@ -17,7 +17,9 @@ export function reportRoutes({ db, now }: AppContext): Router {
     const report = buildLeaderReport(db, leaderId, { from: query.from, to: query.to, timeZone: query.tz, nowMs: now() });
     const { events: _events, ...summary } = report;
     const settings = countingSettingsOf(getLeader(db, leaderId).settings);
-    res.json({ summary: { ...summary, eventCount: report.events.length, settings } });
+    const excludedEvents = report.events.filter((e) => e.category === 'excluded').length;
+    const unclassifiedEvents = report.events.filter((e) => e.category === 'unclassified').length;
+    res.json({ summary: { ...summary, eventCount: report.events.length, excludedEvents, unclassifiedEvents, settings } });
   });
 
   router.get('/events', (req, res) => {

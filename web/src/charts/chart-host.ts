@@ -17,6 +17,9 @@ import {
 
 Chart.register(ArcElement, BarController, BarElement, CategoryScale, DoughnutController, Legend, LinearScale, LineController, LineElement, PointElement, Tooltip);
 
+// People who asked their system for less motion get the charts drawn at once, not grown.
+if (typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches) Chart.defaults.animation = false;
+
 /**
  * One chart.js instance per canvas, created once and updated in place (after Umami's Chart):
  * re-creating it on every refresh leaks listeners and flickers. `destroy` runs when the view goes.

@@ -8,8 +8,13 @@ export function announce(message: string, isError = false): void {
     region.setAttribute('aria-live', 'polite');
     document.body.appendChild(region);
   }
+  if (!region.dataset.dismissable) {
+    region.dataset.dismissable = '1';
+    region.title = 'Click to dismiss';
+    region.addEventListener('click', () => region!.classList.add('toast-hidden'));
+  }
   region.textContent = message;
   region.className = isError ? 'toast toast-error' : 'toast';
   window.clearTimeout(Number(region.dataset.timer));
-  region.dataset.timer = String(window.setTimeout(() => region!.classList.add('toast-hidden'), 6000));
+  region.dataset.timer = String(window.setTimeout(() => region!.classList.add('toast-hidden'), isError ? 12000 : 6000));
 }

@@ -1,10 +1,11 @@
+import { CATEGORY_INFO, COUNTED_IDS } from '../../../shared/taxonomy.ts';
 import { api, RequestFailed, type Flag, type Summary } from '../api.ts';
 import { toCategoryDoughnut } from '../chart-data/category-doughnut.ts';
 import { toQuarterStrip } from '../chart-data/quarter-strip.ts';
 import { toWeeklyBars } from '../chart-data/weekly-bars.ts';
 import { ChartHost } from '../charts/chart-host.ts';
 import { h, notice, replaceChildren } from '../dom.ts';
-import { dayMonth, hours, longDate, percent } from '../format.ts';
+import { dayMonth, hours, longDate, percent, plural } from '../format.ts';
 import { todayIn } from '../periods.ts';
 import { periodPicker } from './period-picker.ts';
 import type { View } from './view.ts';
@@ -12,25 +13,31 @@ import type { View } from './view.ts';
 /** The audit of a period: headline cards, flags with what to do, and the charts with their numbers. */
 export const dashboardView: View = (root, state) => {
   const charts: ChartHost[] = [];
+  const heading = h('div', { class: 'page-heading' });
   const body = h('div', { class: 'dashboard-body' });
-  const heading = h('div', { class: 'page-heading' }, h('h1', {}, 'Where the time went'), periodPicker(state, () => void load()));
   replaceChildren(root, heading, body);
+  // Only the answer to the latest request is shown: a slow earlier one must not overwrite it.
+  let latest = 0;
 
   async function load(): Promise<void> {
+    const request = ++latest;
     replaceChildren(heading, h('h1', {}, 'Where the time went'), periodPicker(state, () => void load()));
     if (!state.leader) {
-      replaceChildren(body, notice('empty', 'No leader yet.', h('a', { href: '#/import', class: 'button' }, 'Import a calendar')));
+      replaceChildren(body, notice('empty', 'No calendar imported yet.', h('a', { href: '#/import', class: 'button' }, 'Import a calendar')));
       return;
     }
     replaceChildren(body, notice('loading', 'Loading the audit…'));
     try {
       const summary = await api.summary(state.leader.id, state.period);
-      renderSummary(summary);
+      if (request === latest) renderSummary(summary);
     } catch (error) {
+      if (request !== latest) return;
       if (error instanceof RequestFailed && error.code === 'no-data') {
         replaceChildren(body, notice('empty', `Nothing has been imported for ${state.leader.email} yet.`, h('a', { href: '#/import', class: 'button' }, 'Import a calendar')));
       } else {
-        replaceChildren(body, notice('error', (error as Error).message));
+        const retry = h('button', { type: 'button', class: 'secondary' }, 'Try again');
+        retry.addEventListener('click', () => void load());
+        replaceChildren(body, notice('error', (error as Error).message, retry));
       }
     }
   }
@@ -53,7 +60,15 @@ export const dashboardView: View = (root, state) => {
       host.render({
         type: 'doughnut',
         data: { labels: data.labels, datasets: data.datasets },
-        options: { responsive: true, maintainAspectRatio: false, plugins: { legend: { display: false } }, cutout: '58%' },
+        options: {
+          responsive: true,
+          maintainAspectRatio: false,
+          plugins: {
+            legend: { display: false },
+            tooltip: { callbacks: { label: (item) => ` ${item.label}: ${(item.raw as number).toFixed(1)} h (${percent(data.rows[item.dataIndex]!.share)})` } },
+          },
+          cutout: '58%',
+        },
       });
       charts.push(host);
     }
@@ -63,13 +78,16 @@ export const dashboardView: View = (root, state) => {
       host.render({
         type: 'bar',
         // chart.js types a mixed bar/line chart loosely; the datasets are built and tested in chart-data.
-        data: data as never,
+        data: { ...data, labels: data.labels.map((week) => dayMonth(week)) } as never,
         options: {
           responsive: true,
           maintainAspectRatio: false,
           interaction: { mode: 'index', intersect: false },
           scales: { x: { stacked: true, ticks: { maxRotation: 0, autoSkipPadding: 12 } }, y: { stacked: true, title: { display: true, text: 'hours' } } },
-          plugins: { legend: { position: 'bottom', labels: { boxWidth: 12 } } },
+          plugins: {
+            legend: { position: 'bottom', labels: { boxWidth: 12 } },
+            tooltip: { callbacks: { label: (item) => ` ${item.dataset.label}: ${(item.raw as number).toFixed(1)} h` } },
+          },
         },
       });
       charts.push(host);
@@ -78,6 +96,7 @@ export const dashboardView: View = (root, state) => {
 
   void load();
   return () => {
+    latest++;
     for (const chart of charts) chart.destroy();
   };
 };
@@ -96,6 +115,7 @@ function headlineCards(summary: Summary): HTMLElement {
   // Set through the CSSOM: the Content-Security-Policy forbids inline style attributes.
   fill.style.width = `${Math.min(100, (share / scale) * 100).toFixed(1)}%`;
   line.style.left = `${((settings.strategicShareMin / scale) * 100).toFixed(1)}%`;
+  const counted = summary.eventCount - summary.excludedEvents;
 
   return h(
     'section',
@@ -105,12 +125,8 @@ function headlineCards(summary: Summary): HTMLElement {
       { class: `card ${strategicOk ? 'card-ok' : 'card-warn'}`, id: 'card-strategic' },
       h('h2', {}, 'Strategic share'),
       h('p', { class: 'card-figure' }, percent(share)),
-      h(
-        'div',
-        { class: 'gauge', role: 'img', 'aria-label': `${percent(share)} strategic against a ${percent(settings.strategicShareMin, 0)} target` },
-        fill,
-        line,
-      ),
+      h('p', { class: 'card-status' }, strategicOk ? 'On target' : 'Below target'),
+      h('div', { class: 'gauge', role: 'img', 'aria-label': `${percent(share)} strategic against a ${percent(settings.strategicShareMin, 0)} target` }, fill, line),
       h('p', { class: 'card-note' }, `${hours(summary.minutes.strategic)} of ${hours(summary.countedMinutes)} counted; target ${percent(settings.strategicShareMin, 0)} or more.`),
     ),
     h(
@@ -118,6 +134,7 @@ function headlineCards(summary: Summary): HTMLElement {
       { class: `card ${planningOk ? 'card-ok' : 'card-warn'}`, id: 'card-planning' },
       h('h2', {}, quarter ? `Planning days, ${quarter.quarter}` : 'Planning days'),
       h('p', { class: 'card-figure' }, quarter ? `${quarter.protectedDays} of ${settings.planningDaysPerQuarter}` : '–'),
+      quarter ? h('p', { class: 'card-status' }, planningOk ? 'On target' : 'Below target') : null,
       h('p', { class: 'card-note' }, quarter ? `${quarter.heldDays} held, ${quarter.scheduledDays} still booked ahead.` : 'No quarter in this period.'),
     ),
     h(
@@ -125,8 +142,15 @@ function headlineCards(summary: Summary): HTMLElement {
       { class: 'card', id: 'card-counted' },
       h('h2', {}, 'Counted work time'),
       h('p', { class: 'card-figure' }, hours(summary.countedMinutes)),
-      h('p', { class: 'card-note' }, `${summary.eventCount} events; ${hours(summary.minutes.unclassified)} need a decision.`),
-      summary.minutes.unclassified > 0 ? h('a', { href: '#/events?category=unclassified' }, 'Decide the unclassified ones') : null,
+      h(
+        'p',
+        { class: 'card-note' },
+        `${plural(counted, 'counted event')} · `,
+        h('a', { href: '#/events?category=excluded' }, `${plural(summary.excludedEvents, 'excluded event')}`),
+      ),
+      summary.unclassifiedEvents > 0
+        ? h('p', { class: 'card-note' }, h('a', { href: '#/events?category=unclassified' }, `${plural(summary.unclassifiedEvents, 'event')} (${hours(summary.minutes.unclassified)}) need a decision`))
+        : null,
     ),
   );
 }
@@ -141,7 +165,7 @@ function flagsPanel(summary: Summary): HTMLElement {
   return h(
     'section',
     { class: 'panel flags', 'aria-label': 'Flags' },
-    h('h2', {}, `Flags (${summary.flags.length})`),
+    h('h2', {}, 'Flags'),
     h(
       'ul',
       {},
@@ -191,27 +215,49 @@ function doughnutPanel(summary: Summary): HTMLElement {
 
 function weeklyPanel(summary: Summary): HTMLElement {
   const threshold = summary.settings.strategicShareMin;
+  const today = todayIn(summary.period.timeZone);
+  const weeksAhead = summary.weekly.filter((week) => week.weekStart > today).length;
   return h(
     'section',
     { class: 'panel chart-panel', 'aria-labelledby': 'weekly-heading' },
     h('h2', { id: 'weekly-heading' }, 'Week by week'),
-    h('p', { class: 'panel-note' }, `Hours per category each week. The dashed line is ${percent(threshold, 0)} of each week's counted time: the strategic (blue) part should reach it.`),
-    h('div', { class: 'chart-box chart-box-wide' }, h('canvas', { id: 'weekly-chart', role: 'img', 'aria-label': 'Weekly hours per category; the table below gives the numbers' })),
+    h(
+      'p',
+      { class: 'panel-note' },
+      `Hours per category each week. The dashed line is ${percent(threshold, 0)} of each week's counted time: the strategic part (dark blue, at the bottom) should reach it.`,
+      weeksAhead > 0 ? ` The last ${plural(weeksAhead, 'week')} ${weeksAhead === 1 ? 'is' : 'are'} still ahead: what is booked so far.` : '',
+    ),
+    h('div', { class: 'chart-scroll' }, h('div', { class: 'chart-box chart-box-wide' }, h('canvas', { id: 'weekly-chart', role: 'img', 'aria-label': 'Weekly hours per category; the table below gives the numbers' }))),
     h(
       'details',
-      { class: 'weekly-table' },
-      h('summary', {}, 'Weekly numbers'),
+      { class: 'weekly-table', open: summary.weekly.length <= 16 },
+      h('summary', {}, `The numbers, week by week (${plural(summary.weekly.length, 'week')})`),
       h(
-        'table',
-        { class: 'figures' },
-        h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Week of'), h('th', { scope: 'col' }, 'Counted'), h('th', { scope: 'col' }, 'Strategic'), h('th', { scope: 'col' }, 'Share'))),
+        'div',
+        { class: 'table-scroll' },
         h(
-          'tbody',
-          {},
-          ...summary.weekly.map((week) => {
-            const total = Object.values(week.minutes).reduce((a, b) => a + b, 0);
-            return h('tr', {}, h('th', { scope: 'row' }, dayMonth(week.weekStart)), h('td', {}, hours(total)), h('td', {}, hours(week.minutes.strategic)), h('td', {}, total > 0 ? percent(week.minutes.strategic / total) : '–'));
-          }),
+          'table',
+          { class: 'figures', id: 'weekly-figures' },
+          h(
+            'thead',
+            {},
+            h('tr', {}, h('th', { scope: 'col' }, 'Week of'), ...COUNTED_IDS.map((id) => h('th', { scope: 'col' }, CATEGORY_INFO[id].label)), h('th', { scope: 'col' }, 'Total'), h('th', { scope: 'col' }, 'Strategic share')),
+          ),
+          h(
+            'tbody',
+            {},
+            ...summary.weekly.map((week) => {
+              const total = COUNTED_IDS.reduce((sum, id) => sum + week.minutes[id], 0);
+              return h(
+                'tr',
+                { class: week.weekStart > today ? 'week-ahead' : '' },
+                h('th', { scope: 'row' }, dayMonth(week.weekStart), week.weekStart > today ? ' (ahead)' : ''),
+                ...COUNTED_IDS.map((id) => h('td', {}, hours(week.minutes[id]))),
+                h('td', {}, hours(total)),
+                h('td', {}, total > 0 ? percent(week.minutes.strategic / total) : '–'),
+              );
+            }),
+          ),
         ),
       ),
     ),
@@ -224,7 +270,7 @@ function planningPanel(summary: Summary): HTMLElement {
     'section',
     { class: 'panel', 'aria-labelledby': 'planning-heading' },
     h('h2', { id: 'planning-heading' }, 'Protected planning days'),
-    h('p', { class: 'panel-note' }, `A day with at least ${hours(summary.settings.planningDayMinutes)} of organisational planning and no other meeting. Target: ${summary.settings.planningDaysPerQuarter} a quarter.`),
+    h('p', { class: 'panel-note' }, `A day with at least ${hours(summary.settings.planningDayMinutes)} of organisational planning and no other accepted meeting overlapping it. Target: ${summary.settings.planningDaysPerQuarter} a quarter.`),
     h(
       'ol',
       { class: 'quarter-strip' },
@@ -237,7 +283,7 @@ function planningPanel(summary: Summary): HTMLElement {
             'span',
             { class: 'quarter-cells' },
             ...row.cells.map((cell) =>
-              h('span', { class: `cell cell-${cell.state}`, title: cell.date ? `${cell.state}: ${longDate(cell.date)}` : 'not booked' }, cell.date ? dayMonth(cell.date) : '·'),
+              h('span', { class: `cell cell-${cell.state}`, title: cell.date ? `${cell.state}: ${longDate(cell.date)}` : 'not booked' }, cell.date ? dayMonth(cell.date) : 'none'),
             ),
           ),
           h('span', { class: 'quarter-summary' }, row.summary),
@@ -251,4 +297,3 @@ function planningPanel(summary: Summary): HTMLElement {
 function quarterOf(date: string): string {
   return `${date.slice(0, 4)}-Q${Math.floor((Number(date.slice(5, 7)) - 1) / 3) + 1}`;
 }
-

@@ -1,13 +1,13 @@
-import { ASSIGNABLE_IDS, CATEGORY_INFO, PLACEMENT_IDS, type Assignable, type Placement } from '../../../shared/taxonomy.ts';
+import { ASSIGNABLE_IDS, CATEGORY_INFO, EXCLUSION_REASONS, PLACEMENT_IDS, type Assignable, type ExclusionReason, type Placement } from '../../../shared/taxonomy.ts';
 import { api, RequestFailed, type EventView } from '../api.ts';
 import { h, notice, replaceChildren } from '../dom.ts';
-import { eventWhen } from '../format.ts';
+import { eventWhen, plural } from '../format.ts';
 import { periodPicker } from './period-picker.ts';
 import { ruleEditor, ruleFromEvent } from './rule-editor.ts';
 import { announce } from './announce.ts';
 import type { View } from './view.ts';
 
-const PAGE_SIZE = 100;
+const PAGE_SIZE = 50;
 
 /** The period's events: where each is placed and why; change one, its series, or make a rule. */
 export const eventsView: View = (root, state, params) => {
@@ -63,7 +63,11 @@ export const eventsView: View = (root, state, params) => {
     toolbar.addEventListener('submit', (event) => event.preventDefault());
   }
 
+  // Only the latest request may draw: a slow answer for an old filter must not replace a newer one.
+  let latest = 0;
+
   async function reload(offset = 0): Promise<void> {
+    const request = ++latest;
     filters.offset = offset;
     renderHeading();
     if (!state.leader) {
@@ -80,8 +84,9 @@ export const eventsView: View = (root, state, params) => {
         limit: PAGE_SIZE,
         offset,
       });
-      renderTable(page.events, page.total);
+      if (request === latest) renderTable(page.events, page.total);
     } catch (error) {
+      if (request !== latest) return;
       if (error instanceof RequestFailed && error.code === 'no-data') {
         replaceChildren(results, notice('empty', 'Nothing imported yet.', h('a', { href: '#/import', class: 'button' }, 'Import a calendar')));
       } else {
@@ -95,20 +100,22 @@ export const eventsView: View = (root, state, params) => {
       replaceChildren(results, notice('empty', filters.category || filters.q ? 'No events match these filters in this period.' : 'No events in this period.'));
       return;
     }
-    const pager = h(
-      'nav',
-      { class: 'pager', 'aria-label': 'Pages of events' },
-      h('span', {}, `${filters.offset + 1}–${filters.offset + events.length} of ${total}`),
-      filters.offset > 0 ? button('Previous', () => void reload(Math.max(0, filters.offset - PAGE_SIZE)), 'secondary') : null,
-      filters.offset + events.length < total ? button('Next', () => void reload(filters.offset + PAGE_SIZE), 'secondary') : null,
-    );
+    const pager = (where: string) =>
+      h(
+        'nav',
+        { class: 'pager', 'aria-label': `Pages of events (${where})` },
+        h('span', {}, `${filters.offset + 1}–${filters.offset + events.length} of ${plural(total, 'event')}`),
+        filters.offset > 0 ? button('Previous', () => void reload(Math.max(0, filters.offset - PAGE_SIZE)), 'secondary') : null,
+        filters.offset + events.length < total ? button('Next', () => void reload(filters.offset + PAGE_SIZE), 'secondary') : null,
+      );
     const table = h(
       'table',
       { class: 'events', id: 'events-table' },
       h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'When'), h('th', { scope: 'col' }, 'Event'), h('th', { scope: 'col' }, 'Category and why'), h('th', { scope: 'col' }, 'Change'))),
       h('tbody', {}, ...events.map(eventRow)),
     );
-    replaceChildren(results, pager, h('div', { class: 'table-scroll' }, table));
+    const paged = total > events.length;
+    replaceChildren(results, pager('top'), h('div', { class: 'table-scroll' }, table), paged ? pager('bottom') : null);
   }
 
   function eventRow(event: EventView): HTMLElement {
@@ -118,48 +125,63 @@ export const eventsView: View = (root, state, params) => {
   }
 
   function fillRow(row: HTMLElement, event: EventView): void {
+    const title = event.summary || '(no title)';
+    const currentReason = (EXCLUSION_REASONS as readonly string[]).includes(event.exclusionReason ?? '') ? event.exclusionReason : 'other';
     const select = h(
       'select',
-      { 'aria-label': `Category of ${event.summary || 'this event'}`, class: 'category-select' },
+      { 'aria-label': `Category of “${title}”`, class: 'category-select' },
+      event.category === 'unclassified' ? h('option', { value: 'unclassified', selected: true, disabled: true }, 'Unclassified: choose…') : null,
       ...ASSIGNABLE_IDS.map((id) => h('option', { value: id, selected: id === event.category }, CATEGORY_INFO[id].label)),
-      event.category === 'unclassified' ? h('option', { value: 'unclassified', selected: true, disabled: true }, 'Unclassified') : null,
+    );
+    // Excluding needs a reason: the dashboard lists excluded time by reason.
+    const reason = h(
+      'select',
+      { 'aria-label': `Why “${title}” is not counted`, class: 'reason-select', hidden: select.value !== 'excluded' },
+      ...EXCLUSION_REASONS.map((id) => h('option', { value: id, selected: id === currentReason }, state.taxonomy.exclusionReasons[id])),
     );
     const scope = event.isRecurring
-      ? h('select', { 'aria-label': 'Apply to', class: 'scope-select' }, h('option', { value: 'event' }, 'this event'), h('option', { value: 'series' }, 'the whole series'))
+      ? h('select', { 'aria-label': `Apply to “${title}”: this event or the whole series`, class: 'scope-select' }, h('option', { value: 'event' }, 'this event'), h('option', { value: 'series' }, 'the whole series'))
       : null;
-    const apply = button('Set', () => void decide(row, event, select.value as Assignable, (scope?.value as 'event' | 'series') ?? 'event'));
+    const apply = button('Set', () => void decide(row, event, select.value as Assignable, (scope?.value as 'event' | 'series') ?? 'event', select.value === 'excluded' ? (reason.value as ExclusionReason) : undefined), 'primary', `Set the category of “${title}”`);
     // Nothing to set until another category is chosen (or the whole series is).
-    const refresh = () => (apply.disabled = select.value === event.category && (scope?.value ?? 'event') === 'event');
+    const refresh = () => {
+      reason.hidden = select.value !== 'excluded';
+      apply.disabled = select.value === 'unclassified' || (select.value === event.category && select.value !== 'excluded' && (scope?.value ?? 'event') === 'event');
+    };
     select.addEventListener('change', refresh);
     scope?.addEventListener('change', refresh);
     refresh();
-    const undo = event.isManual ? button('Back to rules', () => void undoDecision(row, event), 'link') : null;
-    const makeRule = button('Make a rule from this', () => openRuleEditor(event, select.value === 'unclassified' ? 'operational' : (select.value as Assignable)), 'link');
+    const undo = event.isManual ? button('Back to rules', () => void undoDecision(row, event), 'link', `Let the rules place “${title}” again`) : null;
+    const makeRule = button(
+      'Make a rule from this',
+      () => openRuleEditor(event, select.value === 'unclassified' ? null : (select.value as Assignable)),
+      'link',
+      `Make a rule from “${title}”`,
+    );
+    const meta = [event.location, event.attendeeCount > 0 ? plural(event.attendeeCount, 'attendee') : 'no attendees', event.isRecurring ? 'recurring' : null].filter(Boolean).join(' · ');
     replaceChildren(
       row,
       h('td', { class: 'when' }, eventWhen(event.start, event.end, event.allDay)),
-      h(
-        'td',
-        { class: 'what' },
-        h('span', { class: 'event-title' }, event.summary || '(no title)'),
-        event.location ? h('span', { class: 'event-meta' }, event.location) : null,
-        h('span', { class: 'event-meta' }, event.attendeeCount > 0 ? `${event.attendeeCount} attendees` : 'no attendees', event.isRecurring ? ' · recurring' : ''),
-      ),
+      h('td', { class: 'what' }, h('span', { class: 'event-title' }, title), h('span', { class: 'event-meta' }, meta)),
       h('td', { class: 'placement' }, h('span', { class: `chip-label chip-${event.category}` }, CATEGORY_INFO[event.category].label), h('span', { class: 'reason' }, event.reason)),
-      h('td', { class: 'change' }, h('span', { class: 'change-controls' }, select, scope, apply), h('span', { class: 'change-links' }, undo, makeRule)),
+      h('td', { class: 'change' }, h('span', { class: 'change-controls' }, select, reason, scope, apply, undo, makeRule)),
     );
   }
 
-  async function decide(row: HTMLElement, event: EventView, category: Assignable, scope: 'event' | 'series'): Promise<void> {
+  async function decide(row: HTMLElement, event: EventView, category: Assignable, scope: 'event' | 'series', exclusionReason?: ExclusionReason): Promise<void> {
+    const title = event.summary || '(no title)';
+    const outcome = category === 'excluded' ? 'is no longer counted' : `is now ${CATEGORY_INFO[category].label.toLowerCase()}`;
     try {
-      const result = await api.decide(state.leader!.id, event.id, category, scope);
+      const result = await api.decide(state.leader!.id, event.id, category, scope, exclusionReason);
       if (scope === 'series') {
-        announce(`${CATEGORY_INFO[category].label} for every event of “${event.summary}” (${result.moved} moved).`);
+        announce(`Every event of “${title}” ${outcome} (${plural(result.moved, 'event')} moved).`);
         await reload(filters.offset);
+        results.querySelector<HTMLElement>(`tr[data-event-id="${event.id}"] .category-select`)?.focus();
       } else {
         fillRow(row, result.event);
         row.dataset.category = result.event.category;
-        announce(`“${event.summary}” is now ${CATEGORY_INFO[category].label.toLowerCase()}. The dashboard figures include it.`);
+        row.querySelector<HTMLElement>('.category-select')?.focus();
+        announce(`“${title}” ${outcome}. The dashboard figures follow.`);
       }
     } catch (error) {
       announce((error as Error).message, true);
@@ -178,7 +200,7 @@ export const eventsView: View = (root, state, params) => {
     }
   }
 
-  function openRuleEditor(event: EventView, category: Assignable): void {
+  function openRuleEditor(event: EventView, category: Assignable | null): void {
     const close = () => replaceChildren(editorSlot);
     replaceChildren(
       editorSlot,
@@ -188,12 +210,14 @@ export const eventsView: View = (root, state, params) => {
         h('h2', {}, 'Make a rule'),
         h('p', { class: 'panel-note' }, `Starting from “${event.summary}”. Adjust the conditions; the preview shows what it would move before you save.`),
         ruleEditor(state, {
-          initial: ruleFromEvent(event.summary, category),
-          previewOnOpen: true,
+          initial: ruleFromEvent(event.summary, category ?? 'operational'),
+          // An unclassified event has no category to start from: the leader must choose one.
+          chooseCategory: category === null,
+          previewOnOpen: category !== null,
           onCancel: close,
           onSaved: (moved) => {
             close();
-            announce(`Rule saved: ${moved} event${moved === 1 ? '' : 's'} moved.`);
+            announce(`Rule saved: ${plural(moved, 'event')} moved.`);
             void reload(filters.offset);
           },
         }),
@@ -207,8 +231,8 @@ export const eventsView: View = (root, state, params) => {
   void reload();
 };
 
-function button(label: string, onClick: () => void, kind: 'primary' | 'secondary' | 'link' = 'primary'): HTMLButtonElement {
-  const element = h('button', { type: 'button', class: kind === 'primary' ? '' : kind }, label);
+function button(label: string, onClick: () => void, kind: 'primary' | 'secondary' | 'link' = 'primary', description?: string): HTMLButtonElement {
+  const element = h('button', { type: 'button', class: kind === 'primary' ? '' : kind, 'aria-label': description }, label);
   element.addEventListener('click', onClick);
   return element;
 }

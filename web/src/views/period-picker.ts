@@ -16,6 +16,8 @@ export function periodPicker(state: AppState, onChange: () => void): HTMLElement
   const from = h('input', { type: 'date', id: 'period-from', value: state.period.from, 'aria-label': 'From' });
   const to = h('input', { type: 'date', id: 'period-to', value: state.period.to, 'aria-label': 'To' });
   const apply = h('button', { type: 'submit', class: 'secondary' }, 'Apply');
+  // A refused range must not stay refused once corrected.
+  for (const input of [from, to]) input.addEventListener('input', () => to.setCustomValidity(''));
   const custom = h('span', { class: 'period-custom', hidden: state.preset !== 'custom' }, from, h('span', { 'aria-hidden': 'true' }, '–'), to, apply);
   const label = h('span', { class: 'period-label' }, `${longDate(state.period.from)} – ${longDate(state.period.to)}`);
 

@@ -13,6 +13,8 @@ export interface RuleEditorOptions {
   onCancel: () => void;
   /** Show at once what the rule would move (a rule made from an event). */
   previewOnOpen?: boolean;
+  /** The category is not yet chosen (a rule made from an unclassified event): ask, never assume. */
+  chooseCategory?: boolean;
 }
 
 /**
@@ -26,13 +28,15 @@ export function ruleEditor(state: AppState, options: RuleEditorOptions): HTMLEle
   const previewBox = h('div', { class: 'rule-preview', 'aria-live': 'polite' });
   const errorBox = h('p', { class: 'form-error', role: 'alert', hidden: true });
   let previewed: string | null = null;
+  let categoryChosen = !options.chooseCategory;
+  const saveLabel = options.ruleId ? 'Save rule' : 'Create rule';
 
   function render(): void {
     const name = h('input', { id: 'rule-name', value: draft.name, required: true, maxlength: 200 });
     name.addEventListener('input', () => (draft.name = name.value));
     const match = h(
       'select',
-      { id: 'rule-match' },
+      { id: 'rule-match', 'aria-label': 'Which conditions must hold' },
       h('option', { value: 'all', selected: (draft.match ?? 'all') === 'all' }, 'all conditions'),
       h('option', { value: 'any', selected: draft.match === 'any' }, 'any condition'),
     );
@@ -40,15 +44,17 @@ export function ruleEditor(state: AppState, options: RuleEditorOptions): HTMLEle
     const category = h(
       'select',
       { id: 'rule-category' },
-      ...ASSIGNABLE_IDS.map((id) => h('option', { value: id, selected: id === draft.category }, CATEGORY_INFO[id].label)),
+      categoryChosen ? null : h('option', { value: '', selected: true, disabled: true }, 'Choose a category…'),
+      ...ASSIGNABLE_IDS.map((id) => h('option', { value: id, selected: categoryChosen && id === draft.category }, CATEGORY_INFO[id].label)),
     );
     const reason = h(
       'select',
       { id: 'rule-reason', 'aria-label': 'Why it is excluded' },
       ...EXCLUSION_REASONS.map((id) => h('option', { value: id, selected: id === (draft.exclusionReason ?? 'other') }, state.taxonomy.exclusionReasons[id])),
     );
-    const reasonWrap = h('span', { hidden: draft.category !== 'excluded' }, ' because: ', reason);
+    const reasonWrap = h('span', { hidden: !categoryChosen || draft.category !== 'excluded' }, ' because: ', reason);
     category.addEventListener('change', () => {
+      categoryChosen = true;
       draft.category = category.value as Assignable;
       reasonWrap.hidden = draft.category !== 'excluded';
       if (draft.category === 'excluded') draft.exclusionReason ??= 'other';
@@ -67,7 +73,7 @@ export function ruleEditor(state: AppState, options: RuleEditorOptions): HTMLEle
 
     const preview = h('button', { type: 'button', class: 'secondary', id: 'rule-preview-button' }, 'Preview');
     preview.addEventListener('click', () => void runPreview());
-    const save = h('button', { type: 'submit', id: 'rule-save' }, options.ruleId ? 'Save rule' : 'Create rule');
+    const save = h('button', { type: 'submit', id: 'rule-save' }, saveLabel);
     const cancel = h('button', { type: 'button', class: 'link' }, 'Cancel');
     cancel.addEventListener('click', options.onCancel);
 
@@ -82,7 +88,7 @@ export function ruleEditor(state: AppState, options: RuleEditorOptions): HTMLEle
         'p',
         { class: 'field inline' },
         stage,
-        h('label', { for: 'rule-stage' }, ' Run before the exclusions (to count something the defaults would exclude, or to exclude something)'),
+        h('label', { for: 'rule-stage' }, ' Check this rule first, before anything is set aside as not work time (use it to count something Altitude would otherwise leave out, or to leave something out)'),
       ),
       errorBox,
       h('div', { class: 'actions' }, preview, save, cancel),
@@ -160,6 +166,11 @@ export function ruleEditor(state: AppState, options: RuleEditorOptions): HTMLEle
 
   async function runPreview(): Promise<RulePreview | null> {
     errorBox.hidden = true;
+    if (!categoryChosen) {
+      showError(new Error('Choose the category this rule gives, then preview it.'));
+      form.querySelector<HTMLSelectElement>('#rule-category')?.focus();
+      return null;
+    }
     replaceChildren(previewBox, h('p', {}, 'Working out what the rule would move…'));
     try {
       const preview = await api.previewRule(state.leader!.id, draft, options.ruleId);
@@ -170,7 +181,7 @@ export function ruleEditor(state: AppState, options: RuleEditorOptions): HTMLEle
         h('p', { class: 'preview-total', id: 'rule-preview-total' }, preview.total === 0 ? 'This rule would move no stored events.' : `This rule would move ${preview.total} stored event${preview.total === 1 ? '' : 's'}:`),
         moves.length > 0 ? h('ul', {}, ...moves.map(([move, count]) => h('li', {}, `${count} × ${describeMove(move)}`))) : null,
         preview.changes.length > 0
-          ? h('details', {}, h('summary', {}, 'Which ones'), h('ul', { class: 'preview-list' }, ...preview.changes.slice(0, 50).map((c) => h('li', {}, `${new Date(c.startMs).toISOString().slice(0, 10)} ${c.summary}`))))
+          ? h('details', {}, h('summary', {}, 'Which ones'), h('ul', { class: 'preview-list' }, ...preview.changes.slice(0, 50).map((c) => h('li', {}, `${c.start.slice(0, 10)} ${c.summary || '(no title)'}: ${describeMove(`${c.from} -> ${c.to}`)}`))))
           : null,
       );
       return preview;
@@ -187,7 +198,7 @@ export function ruleEditor(state: AppState, options: RuleEditorOptions): HTMLEle
       // Always show what will move before it moves: a first press of Save shows the preview.
       if (previewed !== JSON.stringify(draft)) {
         const preview = await runPreview();
-        if (preview) previewBox.append(h('p', { class: 'preview-confirm' }, 'Press Save again to apply it.'));
+        if (preview) previewBox.append(h('p', { class: 'preview-confirm' }, `Press “${saveLabel}” again to apply it.`));
         return;
       }
       try {
@@ -200,7 +211,7 @@ export function ruleEditor(state: AppState, options: RuleEditorOptions): HTMLEle
   });
 
   function showError(error: unknown): void {
-    errorBox.textContent = error instanceof RequestFailed ? error.message : 'The rule could not be saved.';
+    errorBox.textContent = error instanceof RequestFailed || !(error instanceof TypeError) ? (error as Error).message : 'The rule could not be saved: the server did not answer.';
     errorBox.hidden = false;
   }
 
@@ -234,8 +245,28 @@ export function ruleFromEvent(summary: string, category: Assignable): RuleInput 
   return rule;
 }
 
-export function describeRule(rule: Rule, state: AppState): string {
+/**
+ * A rule in words. Long word lists and regular expressions (the defaults have several hundred
+ * words each) are cut to a few items so the list stays readable; `full` keeps everything for a
+ * tooltip.
+ */
+export function describeRule(rule: Rule, state: AppState): { short: string; full: string } {
   const { fieldLabels, operatorLabels } = state.vocabulary;
-  const parts = rule.conditions.map((c) => `${fieldLabels[c.field] ?? c.field} ${operatorLabels[c.op] ?? c.op} ${Array.isArray(c.value) ? c.value.map((v) => `“${v}”`).join(', ') : typeof c.value === 'string' ? `“${c.value}”` : String(c.value)}`);
-  return parts.join(rule.match === 'any' ? ' or ' : ' and ');
+  const describe = (limit: number) =>
+    rule.conditions
+      .map((c) => {
+        const field = fieldLabels[c.field] ?? c.field;
+        const op = operatorLabels[c.op] ?? c.op;
+        if (Array.isArray(c.value)) {
+          const shown = c.value.slice(0, limit).map((v) => `“${v}”`).join(', ');
+          return `${field} ${op} ${shown}${c.value.length > limit ? ` and ${c.value.length - limit} more` : ''}`;
+        }
+        if (typeof c.value === 'string') {
+          const text = c.value.length > limit * 12 ? `${c.value.slice(0, limit * 12)}…` : c.value;
+          return `${field} ${op} “${text}”`;
+        }
+        return `${field} ${op} ${String(c.value)}`;
+      })
+      .join(rule.match === 'any' ? ' or ' : ' and ');
+  return { short: describe(6), full: describe(Number.MAX_SAFE_INTEGER) };
 }

@@ -3,6 +3,7 @@ import { CATEGORY_INFO } from '../../../shared/taxonomy.ts';
 import { api, ruleNumber } from '../api.ts';
 import type { AppState } from '../app-state.ts';
 import { h, notice, replaceChildren } from '../dom.ts';
+import { plural } from '../format.ts';
 import { announce } from './announce.ts';
 import { describeRule, ruleEditor } from './rule-editor.ts';
 import type { View } from './view.ts';
@@ -54,7 +55,7 @@ export const rulesView: View = (root, state) => {
         { class: 'rule-list', id: 'user-rules' },
         ...rules.map((rule, index) => {
           const id = ruleNumber(rule);
-          const toggle = h('input', { type: 'checkbox', id: `rule-enabled-${id}`, checked: rule.enabled });
+          const toggle = h('input', { type: 'checkbox', id: `rule-enabled-${id}`, checked: rule.enabled, 'aria-label': `Rule “${rule.name}” is on` });
           toggle.addEventListener('change', () => void save(id, { ...toInput(rule), enabled: toggle.checked }, toggle.checked ? 'switched on' : 'switched off'));
           const up = action('↑', `Move “${rule.name}” up`, () => void move(rules, index, -1), index === 0);
           const down = action('↓', `Move “${rule.name}” down`, () => void move(rules, index, 1), index === rules.length - 1);
@@ -64,7 +65,7 @@ export const rulesView: View = (root, state) => {
             'li',
             { class: `rule ${rule.enabled ? '' : 'rule-off'}`, 'data-rule-id': id },
             h('div', { class: 'rule-head' }, h('span', { class: 'rule-name' }, rule.name), h('span', { class: `chip-label chip-${rule.category}` }, CATEGORY_INFO[rule.category].label)),
-            h('p', { class: 'rule-conditions' }, describeRule(rule, state)),
+            conditionsText(rule),
             h('div', { class: 'rule-actions' }, h('span', { class: 'check' }, toggle, h('label', { for: `rule-enabled-${id}` }, 'On')), up, down, edit, remove),
           );
         }),
@@ -76,10 +77,15 @@ export const rulesView: View = (root, state) => {
     return h(
       'section',
       { class: 'panel', 'aria-label': 'Default rules' },
-      h('details', {}, h('summary', {}, `Default rules (${defaults.length}), after the taxonomy's lenses`), h('ol', { class: 'rule-list rule-list-defaults' }, ...defaults.map((rule) =>
-        h('li', { class: 'rule' }, h('div', { class: 'rule-head' }, h('span', { class: 'rule-name' }, rule.name), h('span', { class: `chip-label chip-${rule.category}` }, CATEGORY_INFO[rule.category].label)), h('p', { class: 'rule-conditions' }, truncate(describeRule(rule, state), 300))),
+      h('details', {}, h('summary', {}, `Default rules (${defaults.length}): checked after yours, in this order`), h('ol', { class: 'rule-list rule-list-defaults' }, ...defaults.map((rule) =>
+        h('li', { class: 'rule' }, h('div', { class: 'rule-head' }, h('span', { class: 'rule-name' }, rule.name), h('span', { class: `chip-label chip-${rule.category}` }, CATEGORY_INFO[rule.category].label)), conditionsText(rule)),
       ))),
     );
+  }
+
+  function conditionsText(rule: Rule): HTMLElement {
+    const { short, full } = describeRule(rule, state);
+    return h('p', { class: 'rule-conditions', title: short === full ? undefined : full }, short);
   }
 
   function openEditor(initial: RuleInput, ruleId?: number): void {
@@ -96,7 +102,7 @@ export const rulesView: View = (root, state) => {
           onCancel: close,
           onSaved: (moved) => {
             close();
-            announce(`Rule saved: ${moved} event${moved === 1 ? '' : 's'} moved.`);
+            announce(`Rule saved: ${plural(moved, 'event')} moved.`);
             void load();
           },
         }),
@@ -108,7 +114,7 @@ export const rulesView: View = (root, state) => {
   async function save(id: number, input: RuleInput, what: string): Promise<void> {
     try {
       const { moved } = await api.updateRule(state.leader!.id, id, input);
-      announce(`Rule ${what}: ${moved} event${moved === 1 ? '' : 's'} moved.`);
+      announce(`Rule ${what}: ${plural(moved, 'event')} moved.`);
       await load();
     } catch (error) {
       announce((error as Error).message, true);
@@ -121,7 +127,7 @@ export const rulesView: View = (root, state) => {
     ids.splice(index + by, 0, moved!);
     try {
       const result = await api.reorderRules(state.leader!.id, ids);
-      announce(`Order saved: ${result.moved} event${result.moved === 1 ? '' : 's'} moved.`);
+      announce(`Order saved: ${plural(result.moved, 'event')} moved.`);
       await load();
     } catch (error) {
       announce((error as Error).message, true);
@@ -129,10 +135,13 @@ export const rulesView: View = (root, state) => {
   }
 
   async function removeRule(rule: Rule): Promise<void> {
-    if (!window.confirm(`Delete the rule “${rule.name}”? The events it placed will be placed by the other rules.`)) return;
     try {
+      // Say what deleting would move before it moves: the same preview as editing, with the rule gone.
+      const preview = await api.previewRule(state.leader!.id, { ...toInput(rule), enabled: false }, ruleNumber(rule));
+      const consequence = preview.total === 0 ? 'No stored event would move.' : `${plural(preview.total, 'event')} would move to what the other rules say.`;
+      if (!window.confirm(`Delete the rule “${rule.name}”? ${consequence}`)) return;
       const { moved } = await api.deleteRule(state.leader!.id, ruleNumber(rule));
-      announce(`Rule deleted: ${moved} event${moved === 1 ? '' : 's'} moved.`);
+      announce(`Rule deleted: ${plural(moved, 'event')} moved.`);
       await load();
     } catch (error) {
       announce((error as Error).message, true);
@@ -154,7 +163,4 @@ function action(label: string, description: string, onClick: () => void, disable
   return element;
 }
 
-function truncate(text: string, length: number): string {
-  return text.length > length ? `${text.slice(0, length - 1)}…` : text;
-}
 

@@ -1,5 +1,5 @@
 import { api } from '../api.ts';
-import type { AppState } from '../app-state.ts';
+import { refreshPeriod, type AppState } from '../app-state.ts';
 import { h, notice, replaceChildren } from '../dom.ts';
 import { announce } from './announce.ts';
 import type { View } from './view.ts';
@@ -38,9 +38,9 @@ export const settingsView: View = (root, state) => {
       {},
       h('legend', {}, 'Counting and flags'),
       field('set-day', 'Working day (hours)', day, 'What an all-day work event counts for.'),
-      field('set-share', 'Strategic share target (%)', share, 'Below this, the dashboard raises the low-strategic-share flag.'),
-      field('set-days', 'Protected planning days per quarter', days),
-      field('set-planning-hours', 'Hours that make a planning day', planningHours),
+      field('set-share', 'Strategic share target (%)', share, 'When strategic time falls below this share of counted time, the dashboard shows a warning.'),
+      field('set-days', 'Protected planning days per quarter', days, 'Fewer than this in a quarter, and the dashboard shows a warning for that quarter.'),
+      field('set-planning-hours', 'Hours that make a planning day', planningHours, 'Organisational-planning time on one day that counts as a protected planning day.'),
     ),
     h(
       'fieldset',
@@ -72,8 +72,10 @@ export const settingsView: View = (root, state) => {
           },
         });
         Object.assign(leader, updated);
+        // "This quarter" means other dates in another zone.
+        refreshPeriod(state);
         document.dispatchEvent(new CustomEvent('leaders-changed'));
-        announce('Settings saved.');
+        announce('Settings saved. The figures now use them.');
       } catch (failure) {
         error.textContent = (failure as Error).message;
         error.hidden = false;
