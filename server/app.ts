@@ -2,12 +2,18 @@ import express from 'express';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AppDatabase } from './db/open-database.ts';
+import { authenticate } from './http/authenticate.ts';
 import { errorHandler, notFoundRoute } from './http/errors.ts';
+import { authoriseLeader } from './http/leader-access.ts';
+import { coachingRoutes } from './http/routes/coaching.ts';
+import { demoRoutes } from './http/routes/demo.ts';
+import { cohortRoutes } from './http/routes/cohorts.ts';
 import { importRoutes } from './http/routes/imports.ts';
 import { leaderRoutes } from './http/routes/leaders.ts';
 import { referenceRoutes } from './http/routes/reference.ts';
 import { reportRoutes } from './http/routes/reports.ts';
 import { ruleRoutes } from './http/routes/rules.ts';
+import { sessionRoutes, type SessionOptions } from './http/routes/session.ts';
 import { WEB_DIST } from './web-build.ts';
 
 export interface AppOptions {
@@ -16,11 +22,14 @@ export interface AppOptions {
   now?: () => number;
   /** Where unexpected errors are written; they never reach the client. */
   log?: (error: unknown) => void;
+  /** Sign-up open to anyone (default) or closed; Secure cookies behind a TLS proxy. */
+  session?: Partial<SessionOptions>;
 }
 
 /** Builds the app without listening (tests drive it with supertest). */
-export function createApp({ db, now = Date.now, log = (error) => console.error(error) }: AppOptions): express.Express {
+export function createApp({ db, now = Date.now, log = (error) => console.error(error), session = {} }: AppOptions): express.Express {
   const context = { db, now };
+  const sessionOptions: SessionOptions = { signup: 'open', secureCookies: false, ...session };
   const app = express();
   app.disable('x-powered-by');
   app.use((_req, res, next) => {
@@ -43,6 +52,14 @@ export function createApp({ db, now = Date.now, log = (error) => console.error(e
     res.json({ status: 'ok' });
   });
   api.use(referenceRoutes());
+  api.use(demoRoutes(context));
+  api.use(authenticate(context));
+  api.use(sessionRoutes(context, sessionOptions));
+  // Everything about one leader passes the same gate (owner, or a coach the leader granted), and
+  // before any router that serves such paths.
+  api.use('/leaders/:leaderId', authoriseLeader(context));
+  api.use(coachingRoutes(context));
+  api.use(cohortRoutes(context));
   api.use('/leaders', leaderRoutes(context));
   api.use('/leaders/:leaderId/imports', importRoutes(context));
   api.use('/leaders/:leaderId/rules', ruleRoutes(context));

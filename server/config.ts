@@ -8,9 +8,13 @@ const envSchema = z.object({
   ALTITUDE_DB: z.string().min(1).default(DEFAULT_DB_PATH),
   /** "0" starts without loading the demo leader into an empty database. */
   ALTITUDE_DEMO: z.enum(['0', '1']).default('1'),
+  /** "closed": only administrators (web or CLI) create accounts. */
+  ALTITUDE_SIGNUP: z.enum(['open', 'closed']).default('open'),
+  /** "1": session cookies are Secure even when requests arrive over plain HTTP (behind a TLS proxy). */
+  ALTITUDE_SECURE_COOKIES: z.enum(['0', '1']).default('0'),
 });
 
-export type ServerConfig = { host: string; port: number; dbPath: string; loadDemo: boolean };
+export type ServerConfig = { host: string; port: number; dbPath: string; loadDemo: boolean; signup: 'open' | 'closed'; secureCookies: boolean };
 
 /** Reads the environment once at boot; a wrong value stops the process with a clear message. */
 export function readConfig(env: NodeJS.ProcessEnv): ServerConfig {
@@ -19,5 +23,12 @@ export function readConfig(env: NodeJS.ProcessEnv): ServerConfig {
     const first = parsed.error.issues[0]!;
     throw new Error(`${first.path.join('.')}: ${first.message}`);
   }
-  return { host: parsed.data.HOST, port: parsed.data.PORT, dbPath: parsed.data.ALTITUDE_DB, loadDemo: parsed.data.ALTITUDE_DEMO === '1' };
+  return {
+    host: parsed.data.HOST,
+    port: parsed.data.PORT,
+    dbPath: parsed.data.ALTITUDE_DB,
+    loadDemo: parsed.data.ALTITUDE_DEMO === '1',
+    signup: parsed.data.ALTITUDE_SIGNUP,
+    secureCookies: parsed.data.ALTITUDE_SECURE_COOKIES === '1',
+  };
 }

@@ -1,8 +1,9 @@
 import type { Server } from 'node:http';
 import { createApp } from './app.ts';
+import { bootstrapAdmin } from './bootstrap-admin.ts';
 import type { ServerConfig } from './config.ts';
 import { openDatabase } from './db/open-database.ts';
-import { seedDemo } from './demo/seed-demo.ts';
+import { describeDemo, seedDemo } from './demo/seed-demo.ts';
 import { ensureCurrentPlacements } from './services/ensure-current-placements.ts';
 import { ensureWebBuild } from './web-build.ts';
 
@@ -12,8 +13,11 @@ export async function startServer(config: ServerConfig): Promise<Server> {
   const db = openDatabase(config.dbPath);
   const moved = ensureCurrentPlacements(db);
   if (moved > 0) console.log(`The default rules changed since the last start: ${moved} stored events were placed again.`);
-  if (config.loadDemo && seedDemo(db, Date.now())) console.log('Loaded the demo leader (Maya Okafor) into an empty database.');
-  const app = createApp({ db });
+  const demo = config.loadDemo ? await seedDemo(db, Date.now()) : null;
+  if (demo) console.log(describeDemo(demo));
+  const admin = await bootstrapAdmin(db, process.env, Date.now());
+  if (admin) console.log(`Created the first administrator, ${admin} (from ALTITUDE_ADMIN_EMAIL).`);
+  const app = createApp({ db, session: { signup: config.signup, secureCookies: config.secureCookies } });
   return new Promise((resolve, reject) => {
     const server = app.listen(config.port, config.host, () => {
       console.log(`Altitude is listening on http://${config.host}:${config.port} (database: ${config.dbPath})`);

@@ -40,13 +40,6 @@ export const eventsQuery = periodQuery
   })
   .strict();
 
-export const createLeaderBody = z
-  .object({
-    email: z.string().trim().toLowerCase().email(),
-    name: z.string().trim().max(200).optional(),
-    timeZone: z.string().max(64).optional(),
-  })
-  .strict();
 
 export const updateLeaderBody = z
   .object({
@@ -82,3 +75,22 @@ export const ruleOrderBody = z.object({ ruleIds: z.array(z.number().int().positi
 export interface ApiError {
   error: { code: string; message: string; status: number; details?: unknown };
 }
+
+// Accounts and sessions.
+const emailField = z.string().trim().min(3).max(254);
+const passwordField = z.string().min(1).max(1000);
+
+export const signInBody = z.object({ email: emailField, password: passwordField }).strict();
+
+/** Sign-up on the web: any role but administrator (those come from the CLI or the first start). */
+export const signUpBody = z
+  .object({
+    email: emailField,
+    password: passwordField,
+    name: z.string().trim().max(200).optional(),
+    role: z.enum(['leader', 'coach', 'hr']),
+    timeZone: z.string().min(1).max(64).optional(),
+  })
+  .strict();
+
+export const createUserBody = signUpBody.extend({ role: z.enum(['leader', 'coach', 'hr', 'admin']) }).strict();

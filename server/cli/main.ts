@@ -15,5 +15,12 @@ const code = await runCli(process.argv.slice(2), {
   now: Date.now,
   // npm runs scripts from the package's folder and keeps the user's in INIT_CWD.
   cwd: process.env.INIT_CWD ?? process.cwd(),
+  readStdin: process.stdin.isTTY
+    ? undefined
+    : async () => {
+        let text = '';
+        for await (const chunk of process.stdin) text += String(chunk);
+        return text;
+      },
 });
 if (process.argv[2] !== 'serve' || code !== 0) process.exitCode = code;

@@ -15,6 +15,7 @@ import { buildLeaderReport } from '../services/leader-report.ts';
 import { ensureLeader, findLeaderByEmail } from '../services/leaders.ts';
 import { ensureCurrentPlacements } from '../services/ensure-current-placements.ts';
 import { ServiceError } from '../services/service-error.ts';
+import { createUser, listUsers } from '../services/users.ts';
 import { formatReport } from './format-report.ts';
 
 export interface CliIo {
@@ -24,6 +25,8 @@ export interface CliIo {
   now: () => number;
   /** Where relative paths are read from: the user's directory (npm run moves to the package's). */
   cwd: string;
+  /** Standard input, whole (a password piped in); absent when it is a terminal. */
+  readStdin?: () => Promise<string>;
 }
 
 /** Bad input or usage: one line on stderr, exit 2. */
@@ -41,6 +44,11 @@ Commands:
       The audit of a stored leader.
   serve [--db PATH] [--port N] [--host HOST]
       Start the web app and API.
+  user add --email EMAIL [--role leader|coach|hr|admin | --admin] [--name NAME] [--db PATH]
+      Create an account; the password comes from $ALTITUDE_PASSWORD or the first line of stdin.
+      A leader's account takes over a profile that \`import\` already created for that e-mail.
+  user list [--db PATH]
+      The accounts: e-mail, role, name.
 
 The database is --db, else $ALTITUDE_DB, else ${DEFAULT_DB_PATH}.`;
 
@@ -65,13 +73,15 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       case 'serve':
         await runServe(rest, io);
         return 0;
+      case 'user':
+        return await runUser(rest, io);
       case 'help':
       case '--help':
       case '-h':
         io.stdout(USAGE);
         return 0;
       case undefined:
-        throw new UsageError('a command is needed: audit, import, report or serve (altitude help)');
+        throw new UsageError('a command is needed: audit, import, report, serve or user (altitude help)');
       default:
         throw new UsageError(`unknown command "${command}" (altitude help lists them)`);
     }
@@ -183,6 +193,47 @@ function runReport(args: string[], io: CliIo): number {
   });
 }
 
+const ROLES = ['leader', 'coach', 'hr', 'admin'] as const;
+
+async function runUser(args: string[], io: CliIo): Promise<number> {
+  const [action, ...rest] = args;
+  if (action === 'list') {
+    const { values } = parse(rest, { db: { type: 'string' } }, null);
+    return withDatabase(values.db, io, 'existing', (db) => {
+      const rows = listUsers(db);
+      io.stdout(rows.length === 0 ? 'No accounts yet.' : rows.map((u) => `${u.email}\t${u.role}\t${u.name ?? ''}`).join('\n'));
+      return 0;
+    });
+  }
+  if (action !== 'add') {
+    throw new UsageError(action === undefined || action.startsWith('-') ? 'user needs an action: add or list' : `unknown user action "${action}" (add or list)`);
+  }
+  const { values } = parse(
+    rest,
+    { email: { type: 'string' }, role: { type: 'string' }, admin: { type: 'boolean', default: false }, name: { type: 'string' }, db: { type: 'string' } },
+    null,
+  );
+  if (!values.email) throw new UsageError('--email EMAIL is required');
+  if (values.admin && values.role !== undefined && values.role !== 'admin') throw new UsageError(`--admin and --role ${values.role} contradict each other`);
+  const role = values.admin ? 'admin' : (values.role ?? 'leader');
+  if (!(ROLES as readonly string[]).includes(role)) throw new UsageError(`--role "${role}" is not one of ${ROLES.join(', ')}`);
+  const password = await readPassword(io);
+  return withDatabaseAsync(values.db, io, async (db) => {
+    const user = await createUser(db, { email: values.email!, password, name: values.name ?? null, role: role as (typeof ROLES)[number] }, io.now(), { claimExistingProfile: true });
+    io.stdout(`Created the ${role === 'hr' ? 'HR' : role === 'admin' ? 'administrator' : role} account ${user.email}${user.leaderId ? ` (leader profile ${user.leaderId})` : ''}.`);
+    return 0;
+  });
+}
+
+/** From the environment (scripts) or the first line of stdin (a pipe); never from an argument, which `ps` shows. */
+async function readPassword(io: CliIo): Promise<string> {
+  const fromEnv = io.env.ALTITUDE_PASSWORD;
+  if (fromEnv) return fromEnv;
+  const piped = io.readStdin ? (await io.readStdin()).split(/\r?\n/)[0] ?? '' : '';
+  if (!piped) throw new UsageError('no password: set ALTITUDE_PASSWORD or pipe it on stdin (echo "$PASSWORD" | altitude user add …)');
+  return piped;
+}
+
 async function runServe(args: string[], io: CliIo): Promise<void> {
   const { values } = parse(args, { db: { type: 'string' }, port: { type: 'string' }, host: { type: 'string' } }, null);
   let config: ServerConfig;
@@ -252,6 +303,21 @@ function withDatabase(option: string | undefined, io: CliIo, mode: 'create' | 'e
   ensureCurrentPlacements(db);
   try {
     return work(db);
+  } finally {
+    db.$client.close();
+  }
+}
+
+async function withDatabaseAsync(option: string | undefined, io: CliIo, work: (db: AppDatabase) => Promise<number>): Promise<number> {
+  const path = option !== undefined ? resolvePath(option, io) : (io.env.ALTITUDE_DB ?? DEFAULT_DB_PATH);
+  let db: AppDatabase;
+  try {
+    db = openDatabase(path);
+  } catch (error) {
+    throw new UsageError(`cannot open the database ${path}: ${(error as Error).message}`);
+  }
+  try {
+    return await work(db);
   } finally {
     db.$client.close();
   }

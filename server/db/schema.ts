@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import type { Condition, Reason } from '../../shared/rules.ts';
 import type { Attendee, BusyStatus, Person } from '../domain/ics/calendar-event.ts';
 import type { ImportIssue } from '../domain/ics/import-issue.ts';
@@ -151,3 +151,154 @@ export const appState = sqliteTable('app_state', {
   key: text('key').primaryKey(),
   value: text('value').notNull(),
 });
+
+// Accounts, consent and cohorts (who may see which leader's data). A leader's calendar data is
+// theirs: coaches see it through a grant the leader can revoke; HR sees only derived figures, and
+// only of leaders who joined one of its cohorts.
+
+export const USER_ROLES = ['leader', 'coach', 'hr', 'admin'] as const;
+export type UserRole = (typeof USER_ROLES)[number];
+
+export const users = sqliteTable('users', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  /** Lower-cased and trimmed; unique. */
+  email: text('email').notNull().unique(),
+  name: text('name'),
+  role: text('role').$type<UserRole>().notNull(),
+  /** `scrypt$N$r$p$salt$hash`. */
+  passwordHash: text('password_hash').notNull(),
+  /** The leader profile this account owns (leaders only). */
+  leaderId: integer('leader_id')
+    .unique()
+    .references(() => leaders.id, { onDelete: 'set null' }),
+  createdAt: integer('created_at').notNull(),
+});
+
+/** A signed-in browser. The cookie holds a random token; only its SHA-256 is stored. */
+export const sessions = sqliteTable(
+  'sessions',
+  {
+    id: text('id').primaryKey(),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    csrfToken: text('csrf_token').notNull(),
+    createdAt: integer('created_at').notNull(),
+    lastSeenAt: integer('last_seen_at').notNull(),
+    expiresAt: integer('expires_at').notNull(),
+  },
+  (t) => [index('sessions_user').on(t.userId)],
+);
+
+export const GRANT_STATUSES = ['invited', 'active', 'declined', 'revoked'] as const;
+export type GrantStatus = (typeof GRANT_STATUSES)[number];
+
+/** A leader's consent for a coach to see their audit (and, with `canEdit`, to reclassify). */
+export const coachGrants = sqliteTable(
+  'coach_grants',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    leaderId: integer('leader_id')
+      .notNull()
+      .references(() => leaders.id, { onDelete: 'cascade' }),
+    coachEmail: text('coach_email').notNull(),
+    /** Set when the coach accepts. */
+    coachUserId: integer('coach_user_id').references(() => users.id, { onDelete: 'cascade' }),
+    canEdit: integer('can_edit', { mode: 'boolean' }).notNull(),
+    status: text('status').$type<GrantStatus>().notNull(),
+    createdAt: integer('created_at').notNull(),
+    respondedAt: integer('responded_at'),
+    endedAt: integer('ended_at'),
+  },
+  (t) => [index('coach_grants_leader').on(t.leaderId), index('coach_grants_coach').on(t.coachEmail)],
+);
+
+/** Notes on a coaching engagement, visible to the coach and the client. */
+export const engagementNotes = sqliteTable(
+  'engagement_notes',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    grantId: integer('grant_id')
+      .notNull()
+      .references(() => coachGrants.id, { onDelete: 'cascade' }),
+    authorUserId: integer('author_user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    body: text('body').notNull(),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [index('engagement_notes_grant').on(t.grantId, t.createdAt)],
+);
+
+/** A development programme's participants, as HR set it up. */
+export const cohorts = sqliteTable('cohorts', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  ownerUserId: integer('owner_user_id')
+    .notNull()
+    .references(() => users.id, { onDelete: 'cascade' }),
+  name: text('name').notNull(),
+  createdAt: integer('created_at').notNull(),
+});
+
+export const MEMBERSHIP_STATUSES = ['invited', 'active', 'declined', 'left'] as const;
+export type MembershipStatus = (typeof MEMBERSHIP_STATUSES)[number];
+
+/** A leader's invitation to a cohort and, once accepted, their consent to share derived figures. */
+export const cohortMembers = sqliteTable(
+  'cohort_members',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    cohortId: integer('cohort_id')
+      .notNull()
+      .references(() => cohorts.id, { onDelete: 'cascade' }),
+    email: text('email').notNull(),
+    /** Set when the leader accepts. */
+    leaderId: integer('leader_id').references(() => leaders.id, { onDelete: 'cascade' }),
+    status: text('status').$type<MembershipStatus>().notNull(),
+    invitedAt: integer('invited_at').notNull(),
+    respondedAt: integer('responded_at'),
+  },
+  (t) => [uniqueIndex('cohort_members_cohort_email').on(t.cohortId, t.email), index('cohort_members_leader').on(t.leaderId)],
+);
+
+/**
+ * Derived figures per leader and calendar quarter, rewritten whenever the leader's events, rules,
+ * decisions or settings change: what HR and the coach's client list read, so that a cohort of
+ * hundreds never re-reads hundreds of thousands of events. Held versus scheduled planning days is
+ * decided at read time from the dates, because it depends on today.
+ */
+export const leaderQuarterFigures = sqliteTable(
+  'leader_quarter_figures',
+  {
+    leaderId: integer('leader_id')
+      .notNull()
+      .references(() => leaders.id, { onDelete: 'cascade' }),
+    quarter: text('quarter').notNull(),
+    timeZone: text('time_zone').notNull(),
+    minutes: text('minutes', { mode: 'json' }).$type<Record<string, number>>().notNull(),
+    countedMinutes: real('counted_minutes').notNull(),
+    /** Protected planning days of the quarter, YYYY-MM-DD in the leader's zone. */
+    planningDates: text('planning_dates', { mode: 'json' }).$type<string[]>().notNull(),
+    /** Events about talent reviews or succession in the quarter (the diagnostic's evidence). */
+    talentEvents: integer('talent_events').notNull(),
+    /** The first day the leader's calendar holds anything: earlier quarters are not judged. */
+    dataStart: text('data_start'),
+    computedAt: integer('computed_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.leaderId, t.quarter] })],
+);
+
+/** One dated set of answers to the organisation diagnostic. */
+export const diagnosticAnswers = sqliteTable(
+  'diagnostic_answers',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    answers: text('answers', { mode: 'json' }).$type<Record<string, boolean>>().notNull(),
+    note: text('note').notNull(),
+    answeredAt: integer('answered_at').notNull(),
+  },
+  (t) => [index('diagnostic_answers_user').on(t.userId, t.answeredAt)],
+);

@@ -4,7 +4,6 @@ export type IcsParams = readonly (readonly [string, string])[];
 
 const CRLF = '\r\n';
 const MAX_LINE_OCTETS = 75;
-const encoder = new TextEncoder();
 
 /** TEXT values escape backslash first, so the escapes added after it are not doubled. */
 export function escapeText(value: string): string {
@@ -36,14 +35,14 @@ export function formatTextLine(name: string, value: string, params: IcsParams = 
  * split across lines (a naive byte split turns 'ü' into two invalid halves).
  */
 export function foldContentLine(line: string): string {
-  if (encoder.encode(line).length <= MAX_LINE_OCTETS) return line;
+  if (Buffer.byteLength(line, 'utf8') <= MAX_LINE_OCTETS) return line;
   const parts: string[] = [];
   let current = '';
   let currentOctets = 0;
   // The first line holds 75 octets; continuation lines start with a space, leaving 74.
   let limit = MAX_LINE_OCTETS;
   for (const character of line) {
-    const octets = encoder.encode(character).length;
+    const octets = utf8Octets(character.codePointAt(0)!);
     if (currentOctets + octets > limit) {
       parts.push(current);
       current = '';
@@ -55,6 +54,12 @@ export function foldContentLine(line: string): string {
   }
   parts.push(current);
   return parts.join(`${CRLF} `);
+}
+
+/** Octets of one code point in UTF-8 (a lone surrogate becomes U+FFFD: 3), without encoding it:
+ * encoding each character was most of the time a year's calendar took to generate. */
+function utf8Octets(codePoint: number): number {
+  return codePoint < 0x80 ? 1 : codePoint < 0x800 ? 2 : codePoint < 0x10000 ? 3 : 4;
 }
 
 export function serialiseContentLines(lines: readonly string[]): string {

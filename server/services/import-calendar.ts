@@ -10,6 +10,7 @@ import { inferLeader } from '../domain/ics/infer-leader.ts';
 import { dateOfMs, quarterOf, quarterRange, shiftDate } from '../domain/metrics/calendar-days.ts';
 import { toEventContent } from './event-rows.ts';
 import { getLeader } from './leaders.ts';
+import { refreshLeaderFigures } from './leader-figures.ts';
 import type { RecordPlacement } from '../domain/rules/classify-records.ts';
 import { placeLeaderRecords } from './place-leader-events.ts';
 import { writeImport, type Coverage } from './write-import.ts';
@@ -95,8 +96,8 @@ export function importCalendar(db: AppDatabase, request: ImportRequest): ImportR
 
   const placements = placeLeaderRecords(leader, records, loadRuleSet(db, leader.id), loadManualDecisions(db, leader.id), (i) => instances[i]!.event);
   const contents = records.map(toEventContent);
-  const counts = db.transaction((tx) =>
-    writeImport(tx, {
+  const counts = db.transaction((tx) => {
+    const written = writeImport(tx, {
       leaderId: leader.id,
       setLeaderZone: leader.timeZone ? null : timeZone,
       sourceName,
@@ -116,8 +117,10 @@ export function importCalendar(db: AppDatabase, request: ImportRequest): ImportR
       coverage: coverageOf(contents, calendar.declaredRange, window),
       uidsInFile: new Set(calendar.events.map((event) => event.uid)),
       window,
-    }),
-  );
+    });
+    refreshLeaderFigures(tx, leader.id, request.nowMs);
+    return written;
+  });
 
   return {
     ...counts,

@@ -30,7 +30,7 @@ export function decideEventCategory(db: AppDatabase, leaderId: number, eventId: 
         set: { category: decision.category, exclusionReason, createdAt: nowMs },
       })
       .run();
-    return { moved: reclassifyLeader(tx, leaderId) };
+    return { moved: reclassifyLeader(tx, leaderId, nowMs) };
   });
 }
 

@@ -3,6 +3,7 @@ import type { AppDatabase } from '../db/open-database.ts';
 import { leaders } from '../db/schema.ts';
 import { leaderSettingsSchema, type LeaderSettings } from '../domain/leaders/leader-settings.ts';
 import { assertZone, getLeader, type Leader } from './leaders.ts';
+import { refreshLeaderFigures } from './leader-figures.ts';
 import { reclassifyLeader } from './reclassify-leader.ts';
 
 /**
@@ -27,6 +28,8 @@ export function updateLeader(
     const unitChanged =
       JSON.stringify([leader.settings.unitDomains, leader.settings.unitMembers]) !== JSON.stringify([settings.unitDomains, settings.unitMembers]);
     if (unitChanged) reclassifyLeader(tx, id);
+    // The zone and the counting settings change the figures even when no event moved.
+    refreshLeaderFigures(tx, id, Date.now());
     return updated;
   });
 }

@@ -71,3 +71,6 @@ console.log(`Busy leader-year: ${(text.length / 1024 / 1024).toFixed(1)} MB, ${a
 console.log(`node-ical parse + expansion: median ${median(baseline).toFixed(0)} ms over ${ROUNDS} rounds`);
 console.log(`Altitude audit:              median ${median(audit).toFixed(0)} ms over ${ROUNDS} rounds`);
 console.log(`audit / node-ical ratio: ${ratio.toFixed(2)} (target 1.30 or less)`);
+
+// The HR side: a cohort of 500 leaders (BENCH_COHORT=0 skips it).
+if (process.env.BENCH_COHORT !== '0') await (await import('./cohort-bench.ts')).runCohortBench();

@@ -6,6 +6,8 @@ import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { createApp } from '../../server/app.ts';
 import { openDatabase, type AppDatabase } from '../../server/db/open-database.ts';
+import type { UserRole } from '../../server/db/schema.ts';
+import { addUser, TEST_PASSWORD, type TestUser } from '../support/test-app.ts';
 
 /** Debian's Chromium (`apt-get install -y chromium`); CHROMIUM_PATH points elsewhere. */
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -29,6 +31,12 @@ export interface BrowserApp {
   pageErrors: string[];
   /** Console notes of 4xx answers; each should be one a test provoked on purpose. */
   rejectedRequests: string[];
+  /** An account (password TEST_PASSWORD) made through the users service; `http` calls the API as it. */
+  addUser: (input: { email: string; role?: UserRole; name?: string; timeZone?: string }) => Promise<TestUser>;
+  /** Signs in through the page's own form and waits for the signed-in header. */
+  signIn: (page: Page, email: string, password?: string) => Promise<void>;
+  /** Signs out through the header's button and waits for the sign-in form. */
+  signOut: (page: Page) => Promise<void>;
   close: () => Promise<void>;
 }
 
@@ -71,6 +79,18 @@ export async function startBrowserApp(nowIso: string): Promise<BrowserApp> {
       });
       page.on('pageerror', (error) => pageErrors.push(String(error)));
       return page;
+    },
+    addUser: (input) => addUser({ app, db }, input),
+    async signIn(page, email, password = TEST_PASSWORD) {
+      await page.goto(`${baseUrl}/#/sign-in`);
+      await page.locator('#auth-email').fill(email);
+      await page.locator('#auth-password').fill(password);
+      await page.locator('#auth-submit').click();
+      await page.locator('#sign-out').waitFor();
+    },
+    async signOut(page) {
+      await page.locator('#sign-out').click();
+      await page.locator('#auth-email').waitFor();
     },
     async close() {
       await browser.close();

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, test, vi, type Expec
 import { createApp } from '../../server/app.ts';
 import { openDatabase } from '../../server/db/open-database.ts';
 import { COUNTED_IDS } from '../../shared/taxonomy.ts';
-import { countRows, FIXED_NOW, FIXED_NOW_ISO, fixturePath, makeTempDir, request } from '../support/test-app.ts';
+import { clientFor, countRows, FIXED_NOW, FIXED_NOW_ISO, fixturePath, makeTempDir, request, TEST_PASSWORD } from '../support/test-app.ts';
 
 // Each test spawns node with tsx; on a loaded machine a test of four commands takes seconds.
 vi.setConfig({ testTimeout: 90_000 });
@@ -39,7 +39,7 @@ afterAll(() => {
   }
 });
 
-function run(args: string[], options: { viaBin?: boolean; env?: Record<string, string> } = {}): Promise<Run> {
+function run(args: string[], options: { viaBin?: boolean; env?: Record<string, string>; stdin?: string } = {}): Promise<Run> {
   const argv = options.viaBin ? ['bin/altitude.js', ...args] : ['--import', 'tsx', 'server/cli/main.ts', ...args];
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, argv, {
@@ -54,12 +54,13 @@ function run(args: string[], options: { viaBin?: boolean; env?: Record<string, s
         NODE_OPTIONS: '',
         ...options.env,
       },
-      stdio: ['ignore', 'pipe', 'pipe'],
+      stdio: [options.stdin === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
     });
+    if (options.stdin !== undefined) child.stdin!.end(options.stdin);
     let stdout = '';
     let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    child.stdout!.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+    child.stderr!.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
     child.on('error', reject);
     child.on('close', (code) => resolve({ code, stdout, stderr }));
   });
@@ -200,18 +201,24 @@ describe('import and report', () => {
   test('report --json gives the same figures as the API summary and as auditing the file', async () => {
     parseJson(await run(['import', WEEK, '--leader', SAM, '--db', db, '--now', FIXED_NOW_ISO, '--json']));
     const report = parseJson(await run(['report', '--leader', SAM, '--db', db, '--json', ...PERIOD_ARGS]));
+    // The operator gives Sam an account, which takes over the profile the import created.
+    const added = await run(['user', 'add', '--email', SAM, '--name', 'Sam Lee', '--db', db], { env: { ALTITUDE_PASSWORD: TEST_PASSWORD } });
+    expect(added.stderr).toBe('');
+    expect(added.stdout).toMatch(/^Created the leader account sam\.lee@acme\.example \(leader profile \d+\)\.\n$/);
 
     const store = openDatabase(db);
     try {
       const app = createApp({ db: store, now: () => FIXED_NOW, log: (error) => expect.fail(String(error)) });
-      const leaderId = (await request(app).get('/api/leaders').expect(200)).body.leaders[0].id;
-      const summary = (await request(app).get(`/api/leaders/${leaderId}/summary`).query({ from: '2026-03-02', to: '2026-03-13' }).expect(200)).body.summary;
+      const signIn = await request(app).post('/api/session').send({ email: SAM, password: TEST_PASSWORD }).expect(200);
+      const sam = clientFor(app, { token: String(signIn.headers['set-cookie']).split(';')[0]!.split('=')[1]!, csrfToken: signIn.body.csrfToken });
+      const leaderId = (await sam.get('/api/leaders').expect(200)).body.leaders[0].id;
+      const summary = (await sam.get(`/api/leaders/${leaderId}/summary`).query({ from: '2026-03-02', to: '2026-03-13' }).expect(200)).body.summary;
       const { events, ...figures } = report;
       const { settings: _settings, excludedEvents, unclassifiedEvents, ...summaryFigures } = summary;
       expect({ ...figures, eventCount: events.length }).toEqual(summaryFigures);
       expect(excludedEvents).toBe(events.filter((e: { category: string }) => e.category === 'excluded').length);
       expect(unclassifiedEvents).toBe(events.filter((e: { category: string }) => e.category === 'unclassified').length);
-      const listed = (await request(app).get(`/api/leaders/${leaderId}/events`).query({ from: '2026-03-02', to: '2026-03-13' }).expect(200)).body.events;
+      const listed = (await sam.get(`/api/leaders/${leaderId}/events`).query({ from: '2026-03-02', to: '2026-03-13' }).expect(200)).body.events;
       expect(events.map((e: { uid: string; start: string; category: string; reason: string }) => [e.uid, e.start, e.category, e.reason])).toEqual(
         listed.map((e: { uid: string; start: string; category: string; reason: string }) => [e.uid, e.start, e.category, e.reason]),
       );
@@ -341,6 +348,44 @@ describe('bad input and usage exit 2 with one line on stderr', () => {
   });
 });
 
+describe('accounts', () => {
+  test('user add creates an administrator from a piped password; user list shows it; sign-in works', async () => {
+    const db = join(temp.dir, 'accounts.db');
+    const added = await run(['user', 'add', '--admin', '--email', 'Ops@Example.org', '--db', db], { stdin: `${TEST_PASSWORD}\n`, env: { ALTITUDE_PASSWORD: '' } });
+    expect(added).toEqual({ code: 0, stdout: 'Created the administrator account ops@example.org.\n', stderr: '' });
+    const listed = await run(['user', 'list', '--db', db]);
+    expect(listed.stdout).toBe('ops@example.org\tadmin\t\n');
+    const store = openDatabase(db);
+    try {
+      const app = createApp({ db: store, now: () => FIXED_NOW, log: (error) => expect.fail(String(error)) });
+      const signIn = await request(app).post('/api/session').send({ email: 'ops@example.org', password: TEST_PASSWORD }).expect(200);
+      expect(signIn.body.user).toMatchObject({ email: 'ops@example.org', role: 'admin', leaderId: null });
+    } finally {
+      store.$client.close();
+    }
+  });
+
+  test.each([
+    [['user'], /user needs an action/],
+    [['user', 'remove'], /unknown user action "remove"/],
+    [['user', 'add'], /--email EMAIL is required/],
+    [['user', 'add', '--email', 'x@example.org', '--role', 'boss'], /--role "boss" is not one of/],
+    [['user', 'add', '--email', 'x@example.org', '--admin', '--role', 'coach'], /contradict/],
+    [['user', 'add', '--email', 'not-an-address'], /is not an e-mail address/],
+  ])('user %j is refused with exit 2 and one line', async (args, says) => {
+    const db = join(temp.dir, 'refused.db');
+    expectUsageFailure(await run([...args, '--db', db], { env: { ALTITUDE_PASSWORD: TEST_PASSWORD } }), says);
+  });
+
+  test('a weak password, a missing one and an existing account are refused with exit 2', async () => {
+    const db = join(temp.dir, 'weak.db');
+    expectUsageFailure(await run(['user', 'add', '--email', 'a@example.org', '--db', db], { env: { ALTITUDE_PASSWORD: 'short' } }), /at least 12 characters/);
+    expectUsageFailure(await run(['user', 'add', '--email', 'a@example.org', '--db', db]), /no password/);
+    expect((await run(['user', 'add', '--email', 'a@example.org', '--db', db], { env: { ALTITUDE_PASSWORD: TEST_PASSWORD } })).code).toBe(0);
+    expectUsageFailure(await run(['user', 'add', '--email', 'A@example.org', '--db', db], { env: { ALTITUDE_PASSWORD: TEST_PASSWORD } }), /already exists/);
+  });
+});
+
 describe('help and the installed command', () => {
   test('help prints the usage on stdout and exits 0', async () => {
     for (const word of ['help', '--help']) {
@@ -348,7 +393,7 @@ describe('help and the installed command', () => {
       expect(result.code).toBe(0);
       expect(result.stderr).toBe('');
       expect(result.stdout).toMatch(/^Usage: altitude <command> \[options\]/);
-      for (const command of ['audit', 'import', 'report', 'serve']) expect(result.stdout).toContain(`  ${command} `);
+      for (const command of ['audit', 'import', 'report', 'serve', 'user add', 'user list']) expect(result.stdout).toContain(`  ${command} `);
     }
   });
 

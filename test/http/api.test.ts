@@ -1,7 +1,7 @@
 import type { Response } from 'supertest';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { COUNTED_IDS, PLACEMENT_IDS } from '../../shared/taxonomy.ts';
-import { countRows, createTestApp, readFixture, request, type TestApp } from '../support/test-app.ts';
+import { addUser, clientFor, countRows, createTestApp, readFixture, TEST_PASSWORD, type Client, type TestApp } from '../support/test-app.ts';
 
 // The fixture is Sam Lee's Google export for 2026-03-02..13 (Europe/Berlin); the clock is 2026-03-20.
 const SAM = 'sam.lee@acme.example';
@@ -9,9 +9,12 @@ const PERIOD = { from: '2026-03-02', to: '2026-03-13' };
 const FIXTURE_INSTANCES = 16;
 
 let t: TestApp;
+/** Who the requests are made as: nobody until a test creates a leader's account. */
+let current: Client;
 
 beforeEach(() => {
   t = createTestApp();
+  current = clientFor(t.app, null);
 });
 
 afterEach(() => {
@@ -40,13 +43,20 @@ interface EventView {
   isManual: boolean;
 }
 
-function api() {
-  return request(t.app);
+function api(): Client {
+  return current;
 }
 
-async function createLeader(body: Record<string, unknown> = { email: SAM, name: 'Sam Lee' }): Promise<number> {
-  const res = await api().post('/api/leaders').send(body).expect(201);
-  return res.body.leader.id as number;
+/** A leader's account (and so their profile), signed in: the requests that follow are theirs. */
+async function createLeader(body: { email: string; name?: string } = { email: SAM, name: 'Sam Lee' }): Promise<number> {
+  const who = await addUser(t, body);
+  current = who.http;
+  return who.leaderId;
+}
+
+function sessionToken(res: Response): string {
+  const cookie = ([] as string[]).concat(res.headers['set-cookie'] ?? []).find((c) => c.startsWith('altitude_session='))!;
+  return cookie.split(';')[0]!.split('=')[1]!;
 }
 
 function postCalendar(leaderId: number, body: Buffer | string, contentType = 'text/calendar') {
@@ -126,14 +136,15 @@ describe('health and the home page', () => {
 });
 
 describe('leaders', () => {
-  test('a created leader is returned by create, list and get, with the e-mail normalised', async () => {
-    const res = await api().post('/api/leaders').send({ email: '  Sam.Lee@ACME.example ', name: 'Sam Lee' }).expect(201);
-    const leader = res.body.leader;
-    expect(leader).toEqual({ id: expect.any(Number), email: SAM, name: 'Sam Lee', timeZone: null, settings: {} });
+  test("signing up as a leader creates the leader's profile, returned by list and get, with the e-mail normalised", async () => {
+    const res = await clientFor(t.app, null).post('/api/signup').send({ email: '  Sam.Lee@ACME.example ', name: 'Sam Lee', password: TEST_PASSWORD, role: 'leader' }).expect(201);
+    expect(res.body.user).toEqual({ id: expect.any(Number), email: SAM, name: 'Sam Lee', role: 'leader', leaderId: expect.any(Number) });
     expect(res.headers['cache-control']).toBe('no-store');
+    current = clientFor(t.app, { token: sessionToken(res), csrfToken: res.body.csrfToken });
 
     const list = await api().get('/api/leaders').expect(200);
-    expect(list.body.leaders).toEqual([leader]);
+    const leader = { id: res.body.user.leaderId, email: SAM, name: 'Sam Lee', timeZone: null, settings: {} };
+    expect(list.body.leaders).toEqual([{ ...leader, access: 'owner' }]);
     const one = await api().get(`/api/leaders/${leader.id}`).expect(200);
     expect(one.body.leader).toEqual(leader);
   });
@@ -162,26 +173,26 @@ describe('leaders', () => {
     expect((await findEvent(id, 'Meeting with Globex')).category).toBe('cross-functional');
   });
 
-  test('a second leader with the same e-mail, in any case, is refused with 409 and not stored', async () => {
+  test('a second account with the same e-mail, in any case, is refused with 409 and not stored', async () => {
     await createLeader();
-    const res = await api().post('/api/leaders').send({ email: 'SAM.LEE@acme.example' });
-    expectError(res, 409, 'leader-exists');
+    const res = await clientFor(t.app, null).post('/api/signup').send({ email: 'SAM.LEE@acme.example', password: TEST_PASSWORD, role: 'leader' });
+    expectError(res, 409, 'account-exists');
     expect(countRows(t.db).leaders).toBe(1);
   });
 
   test.each([
-    ['not an address', { email: 'sam.lee' }, 'body.email'],
-    ['missing', { name: 'Sam' }, 'body.email'],
-    ['an unknown field', { email: SAM, role: 'admin' }, 'body'],
-  ])('creating a leader with an e-mail that is %s gives 400 invalid-request naming the field', async (_case, body, field) => {
-    const res = await api().post('/api/leaders').send(body);
-    expectError(res, 400, 'invalid-request');
-    expect(res.body.error.message).toContain(field);
+    ['an e-mail that is not an address', { email: 'sam.lee', password: TEST_PASSWORD, role: 'leader' }, 400, 'invalid-email'],
+    ['no e-mail', { password: TEST_PASSWORD, role: 'leader' }, 400, 'invalid-request'],
+    ['an unknown field', { email: SAM, password: TEST_PASSWORD, role: 'leader', admin: true }, 400, 'invalid-request'],
+    ['the administrator role', { email: SAM, password: TEST_PASSWORD, role: 'admin' }, 400, 'invalid-request'],
+    ['a short password', { email: SAM, password: 'short', role: 'leader' }, 400, 'weak-password'],
+    ['a zone that does not exist', { email: SAM, password: TEST_PASSWORD, role: 'leader', timeZone: 'Europe/Atlantis' }, 400, 'invalid-time-zone'],
+  ])('signing up with %s is refused and stores nothing', async (_case, body, status, code) => {
+    expectError(await clientFor(t.app, null).post('/api/signup').send(body), status, code);
     expect(countRows(t.db).leaders).toBe(0);
   });
 
-  test('a zone that does not exist is refused on create and on patch', async () => {
-    expectError(await api().post('/api/leaders').send({ email: SAM, timeZone: 'Europe/Atlantis' }), 400, 'invalid-time-zone');
+  test('a zone that does not exist is refused on patch', async () => {
     const id = await createLeader();
     expectError(await api().patch(`/api/leaders/${id}`).send({ timeZone: 'Mars/Olympus' }), 400, 'invalid-time-zone');
     expect((await api().get(`/api/leaders/${id}`)).body.leader.timeZone).toBeNull();
@@ -195,6 +206,7 @@ describe('leaders', () => {
   });
 
   test('an unknown leader id is 404 on get, patch and every nested route; a non-numeric id is 400', async () => {
+    await createLeader();
     expectError(await api().get('/api/leaders/999'), 404, 'not-found');
     expectError(await api().patch('/api/leaders/999').send({ name: 'x' }), 404, 'not-found');
     expectError(await api().get('/api/leaders/999/summary'), 404, 'not-found');
@@ -389,8 +401,9 @@ describe('imports', () => {
     });
 
     test('an import for an unknown leader is 404 and creates nothing', async () => {
+      await createLeader();
       expectError(await postCalendar(42, readFixture('leader-week.ics')), 404, 'not-found');
-      expect(countRows(t.db)).toEqual({ leaders: 0, sources: 0, imports: 0, events: 0, rules: 0, manual_decisions: 0 });
+      expect(countRows(t.db)).toEqual({ leaders: 1, sources: 0, imports: 0, events: 0, rules: 0, manual_decisions: 0 });
     });
   });
 });
@@ -758,12 +771,15 @@ describe('rules', () => {
   });
 
   test("a rule of another leader can be neither changed nor deleted", async () => {
-    const sam = await createLeader();
-    const noor = await createLeader({ email: 'noor.haddad@acme.example' });
-    const created = await api().post(`/api/leaders/${sam}/rules`).send(focusIsStrategic).expect(201);
+    const sam = await addUser(t, { email: SAM });
+    const noor = await addUser(t, { email: 'noor.haddad@acme.example' });
+    const created = await sam.http.post(`/api/leaders/${sam.leaderId}/rules`).send(focusIsStrategic).expect(201);
     const ruleId = created.body.rule.id.slice('user:'.length);
-    expectError(await api().put(`/api/leaders/${noor}/rules/${ruleId}`).send(focusIsStrategic), 404, 'not-found');
-    expectError(await api().delete(`/api/leaders/${noor}/rules/${ruleId}`), 404, 'not-found');
+    // Through Noor's own profile the rule is not hers; through Sam's, Noor is not allowed in.
+    expectError(await noor.http.put(`/api/leaders/${noor.leaderId}/rules/${ruleId}`).send(focusIsStrategic), 404, 'not-found');
+    expectError(await noor.http.delete(`/api/leaders/${noor.leaderId}/rules/${ruleId}`), 404, 'not-found');
+    expectError(await noor.http.put(`/api/leaders/${sam.leaderId}/rules/${ruleId}`).send(focusIsStrategic), 404, 'not-found');
+    expectError(await noor.http.delete(`/api/leaders/${sam.leaderId}/rules/${ruleId}`), 404, 'not-found');
     expect(countRows(t.db).rules).toBe(1);
   });
 

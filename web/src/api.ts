@@ -3,12 +3,28 @@ import type { Reason, Rule, RuleInput } from '../../shared/rules.ts';
 import type { Assignable, CategoryInfo, CountedId, ExclusionReason, Placement } from '../../shared/taxonomy.ts';
 
 // The JSON the server sends, as the web uses it.
+export type Role = 'leader' | 'coach' | 'hr' | 'admin';
+export interface User {
+  id: number;
+  email: string;
+  name: string | null;
+  role: Role;
+  leaderId: number | null;
+}
+export interface DemoAccount {
+  email: string;
+  password: string;
+  role: Role;
+  description: string;
+}
 export interface Leader {
   id: number;
   email: string;
   name: string | null;
   timeZone: string | null;
   settings: LeaderSettings;
+  /** How the signed-in user reaches this leader: their own data, or a coach's grant. */
+  access?: 'owner' | 'coach-edit' | 'coach-read';
 }
 export interface LeaderSettings {
   workingDayMinutes?: number;
@@ -122,12 +138,23 @@ export class RequestFailed extends Error {
   }
 }
 
-async function call<T>(method: string, path: string, body?: unknown, contentType = 'application/json'): Promise<T> {
+// The session's CSRF token: sent with every request that changes something. It lives in memory
+// only (never in storage), and comes from GET /api/session at start and from sign-in.
+let csrfToken = '';
+export function setCsrfToken(token: string): void {
+  csrfToken = token;
+}
+
+/** One request to the API; a failure becomes RequestFailed with the server's message. */
+export async function call<T>(method: string, path: string, body?: unknown, contentType = 'application/json'): Promise<T> {
   let response: Response;
+  const headers: Record<string, string> = body === undefined ? {} : { 'Content-Type': contentType };
+  if (method !== 'GET' && csrfToken) headers['X-CSRF-Token'] = csrfToken;
   try {
     response = await fetch(path, {
       method,
-      headers: body === undefined ? {} : { 'Content-Type': contentType },
+      headers,
+      credentials: 'same-origin',
       body: body === undefined ? undefined : contentType === 'application/json' ? JSON.stringify(body) : (body as BodyInit),
     });
   } catch {
@@ -142,6 +169,8 @@ async function call<T>(method: string, path: string, body?: unknown, contentType
   }
   if (!response.ok) {
     const error = (json as ApiError | null)?.error;
+    // The session ended (signed out elsewhere, expired): back to the sign-in page.
+    if (response.status === 401 && error?.code === 'not-signed-in') document.dispatchEvent(new CustomEvent('signed-out'));
     throw new RequestFailed(response.status, error?.code ?? 'error', readable(error?.message ?? `The request failed (${response.status}).`));
   }
   return json as T;
@@ -171,8 +200,13 @@ const query = (params: Record<string, string | number | undefined>) => {
 export const api = {
   taxonomy: () => call<Taxonomy>('GET', '/api/taxonomy'),
   vocabulary: () => call<Vocabulary>('GET', '/api/rules/vocabulary'),
+  session: () => call<{ user: User | null; csrfToken?: string }>('GET', '/api/session'),
+  signIn: (email: string, password: string) => call<{ user: User; csrfToken: string }>('POST', '/api/session', { email, password }),
+  signUp: (input: { email: string; password: string; name?: string; role: 'leader' | 'coach' | 'hr' }) =>
+    call<{ user: User; csrfToken: string }>('POST', '/api/signup', input),
+  signOut: () => call<void>('DELETE', '/api/session'),
+  demoAccounts: () => call<{ accounts: DemoAccount[] }>('GET', '/api/demo-accounts').then((r) => r.accounts),
   leaders: () => call<{ leaders: Leader[] }>('GET', '/api/leaders').then((r) => r.leaders),
-  createLeader: (input: { email: string; name?: string }) => call<{ leader: Leader }>('POST', '/api/leaders', input).then((r) => r.leader),
   updateLeader: (leaderId: number, patch: { name?: string | null; timeZone?: string; settings?: LeaderSettings }) =>
     call<{ leader: Leader }>('PATCH', leaderPath(leaderId), patch).then((r) => r.leader),
   summary: (leaderId: number, period: { from: string; to: string }) =>

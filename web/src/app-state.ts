@@ -1,8 +1,9 @@
-import { api, type Leader, type Taxonomy, type Vocabulary } from './api.ts';
+import { api, type Leader, type Taxonomy, type User, type Vocabulary } from './api.ts';
 import { periodFor, todayIn, type Period, type PeriodPreset } from './periods.ts';
 
 /** What every view shares: the leaders, the one being looked at, the chosen period. */
 export interface AppState {
+  user: User;
   leaders: Leader[];
   leader: Leader | null;
   taxonomy: Taxonomy;
@@ -14,14 +15,24 @@ export interface AppState {
 const LEADER_KEY = 'altitude.leaderId';
 const PERIOD_KEY = 'altitude.period';
 
-export async function loadState(): Promise<AppState> {
+export async function loadState(user: User): Promise<AppState> {
   const [leaders, taxonomy, vocabulary] = await Promise.all([api.leaders(), api.taxonomy(), api.vocabulary()]);
   const remembered = Number(localStorage.getItem(LEADER_KEY));
   const leader = leaders.find((l) => l.id === remembered) ?? leaders[0] ?? null;
   const stored = readStoredPeriod();
-  const state: AppState = { leaders, leader, taxonomy, vocabulary, preset: stored?.preset ?? 'last-12-months', period: stored?.period ?? { from: '', to: '' } };
+  const state: AppState = { user, leaders, leader, taxonomy, vocabulary, preset: stored?.preset ?? 'last-12-months', period: stored?.period ?? { from: '', to: '' } };
   if (state.preset !== 'custom') state.period = periodFor(state.preset, todayIn(leaderZone(state)));
   return state;
+}
+
+/** Whether the user may change the shown leader's placements (rules, categories). */
+export function canEdit(state: AppState): boolean {
+  return state.leader?.access === 'owner' || state.leader?.access === 'coach-edit';
+}
+
+/** Whether the shown leader is the user's own profile (import, settings). */
+export function isOwner(state: AppState): boolean {
+  return state.leader?.access === 'owner';
 }
 
 export function leaderZone(state: AppState): string {
@@ -37,12 +48,6 @@ export function selectLeader(state: AppState, leaderId: number): void {
 /** A preset ("this quarter") means other dates in another zone: recompute after a zone change. */
 export function refreshPeriod(state: AppState): void {
   if (state.preset !== 'custom') state.period = periodFor(state.preset, todayIn(leaderZone(state)));
-}
-
-export function addLeader(state: AppState, leader: Leader): void {
-  state.leaders.push(leader);
-  selectLeader(state, leader.id);
-  document.dispatchEvent(new CustomEvent('leaders-changed'));
 }
 
 export function choosePeriod(state: AppState, preset: PeriodPreset, custom?: Period): void {

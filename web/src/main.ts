@@ -1,81 +1,138 @@
 import './styles.css';
+import { api, setCsrfToken, type User } from './api.ts';
 import { loadState, selectLeader, type AppState } from './app-state.ts';
 import { h, notice, replaceChildren } from './dom.ts';
-import { dashboardView } from './views/dashboard-view.ts';
-import { eventsView } from './views/events-view.ts';
-import { importView } from './views/import-view.ts';
-import { rulesView } from './views/rules-view.ts';
-import { settingsView } from './views/settings-view.ts';
-import type { View } from './views/view.ts';
-
-const VIEWS: Record<string, View> = {
-  dashboard: dashboardView,
-  events: eventsView,
-  rules: rulesView,
-  import: importView,
-  settings: settingsView,
-};
+import { HOME, PAGES } from './pages.ts';
+import { signInView } from './views/sign-in-view.ts';
 
 const main = document.getElementById('main')!;
+const nav = document.querySelector<HTMLElement>('.app-nav')!;
 const picker = document.getElementById('leader-select') as HTMLSelectElement;
+const pickerLabel = picker.closest('label')!;
+const account = document.getElementById('account')!;
 let leave: (() => void) | void;
+let state: AppState | null = null;
 
-function route(state: AppState): void {
+function parseHash(): { path: string; params: URLSearchParams } {
+  const [path = '', search = ''] = location.hash.replace(/^#\/?/, '').split('?');
+  return { path, params: new URLSearchParams(search) };
+}
+
+function route(): void {
   // Only "#/page" hashes are pages; "#main" (the skip link) and the like are not.
   if (location.hash && !location.hash.startsWith('#/')) return;
-  const [path, search = ''] = location.hash.replace(/^#\/?/, '').split('?');
-  const page = path && path in VIEWS ? path : state.leader ? 'dashboard' : 'import';
-  for (const link of document.querySelectorAll<HTMLAnchorElement>('.app-nav a')) {
-    if (link.dataset.page === page) link.setAttribute('aria-current', 'page');
-    else link.removeAttribute('aria-current');
-  }
   if (typeof leave === 'function') leave();
-  leave = VIEWS[page]!(main, state, new URLSearchParams(search));
-  document.title = `Altitude · ${page[0]!.toUpperCase()}${page.slice(1)}`;
+  leave = undefined;
+  const { path, params } = parseHash();
+  if (!state) {
+    replaceChildren(nav);
+    leave = signInView(main, path === 'sign-up' ? 'sign-up' : 'sign-in', params, signedIn);
+    document.title = path === 'sign-up' ? 'Altitude · Sign up' : 'Altitude · Sign in';
+    return;
+  }
+  const role = state.user.role;
+  const pages = PAGES.filter((page) => page.roles.includes(role));
+  const page = pages.find((p) => p.id === path) ?? pages.find((p) => p.id === HOME[role]) ?? pages[0]!;
+  renderNav(pages, page.id);
+  leave = page.view(main, state, params);
+  document.title = `Altitude · ${page.label}`;
 }
 
-const ADD_LEADER = 'add';
+function renderNav(pages: typeof PAGES, current: string): void {
+  replaceChildren(
+    nav,
+    ...pages
+      .filter((page) => !page.hidden)
+      .map((page) => h('a', { href: `#/${page.id}`, 'data-page': page.id, 'aria-current': page.id === current ? 'page' : undefined }, page.label)),
+  );
+}
 
-function renderPicker(state: AppState): void {
+function renderPicker(): void {
+  if (!state) {
+    pickerLabel.hidden = true;
+    return;
+  }
+  const s = state;
+  // A leader sees their own audit only; a coach picks which client's audit to read.
+  const show = s.user.role === 'coach' && s.leaders.length > 0;
+  pickerLabel.hidden = !show;
+  pickerLabel.querySelector('span')!.textContent = 'Client';
   replaceChildren(
     picker,
-    ...state.leaders.map((leader) => h('option', { value: leader.id, selected: leader.id === state.leader?.id }, leader.name ? `${leader.name} (${leader.email})` : leader.email)),
-    h('option', { value: ADD_LEADER }, '+ Add a leader…'),
+    ...s.leaders.map((leader) => h('option', { value: leader.id, selected: leader.id === s.leader?.id }, leader.name ? `${leader.name} (${leader.email})` : leader.email)),
   );
-  picker.closest('label')!.hidden = state.leaders.length === 0;
 }
 
-async function start(): Promise<void> {
+function renderAccount(user: User | null): void {
+  account.hidden = !user;
+  if (!user) return replaceChildren(account);
+  const signOut = h('button', { type: 'button', class: 'link', id: 'sign-out' }, 'Sign out');
+  signOut.addEventListener('click', () => {
+    void api.signOut().finally(() => signedOut());
+  });
+  replaceChildren(account, h('span', { class: 'account-name', title: user.email }, `${user.name ?? user.email} · ${ROLE_NAMES[user.role]}`), signOut);
+}
+
+const ROLE_NAMES: Record<User['role'], string> = { leader: 'leader', coach: 'coach', hr: 'HR', admin: 'administrator' };
+
+async function signedIn(user: User, csrfToken: string, fromForm = true): Promise<void> {
+  setCsrfToken(csrfToken);
   replaceChildren(main, notice('loading', 'Loading…'));
-  let state: AppState;
   try {
-    state = await loadState();
+    state = await loadState(user);
   } catch (error) {
     replaceChildren(main, notice('error', (error as Error).message));
     return;
   }
-  renderPicker(state);
+  renderAccount(user);
+  renderPicker();
+  const { path } = parseHash();
+  if (path === 'sign-in' || path === 'sign-up' || path === '') location.hash = `#/${HOME[user.role]}`;
+  else route();
+  // After the sign-in form, focus moves to the content; on a fresh load it stays at the top.
+  if (fromForm) main.focus({ preventScroll: true });
+}
+
+function signedOut(): void {
+  state = null;
+  setCsrfToken('');
+  renderAccount(null);
+  renderPicker();
+  if (location.hash === '#/sign-in') route();
+  else location.hash = '#/sign-in';
+}
+
+async function start(): Promise<void> {
+  replaceChildren(main, notice('loading', 'Loading…'));
   picker.addEventListener('change', () => {
-    if (picker.value === ADD_LEADER) {
-      renderPicker(state);
-      if (location.hash === '#/import?new=1') route(state);
-      else location.hash = '#/import?new=1';
-      return;
-    }
+    if (!state) return;
     selectLeader(state, Number(picker.value));
-    route(state);
+    route();
   });
   // The skip link moves focus to the content without changing the page.
   document.querySelector('.skip-link')?.addEventListener('click', (event) => {
     event.preventDefault();
     main.focus();
   });
-  document.addEventListener('leaders-changed', () => renderPicker(state));
+  document.addEventListener('leaders-changed', renderPicker);
+  document.addEventListener('signed-out', () => {
+    if (state) signedOut();
+  });
   window.addEventListener('hashchange', () => {
-    route(state);
+    route();
     main.focus({ preventScroll: true });
   });
-  route(state);
+  try {
+    const session = await api.session();
+    if (session.user && session.csrfToken) {
+      await signedIn(session.user, session.csrfToken, false);
+      return;
+    }
+  } catch (error) {
+    replaceChildren(main, notice('error', (error as Error).message));
+    return;
+  }
+  route();
 }
 
 void start();

@@ -116,11 +116,13 @@ export const PLANNING_DAY = [
   'planungstag', 'planungsklausur', 'bereichsplanung', 'quartalsplanung', 'jahresplanung',
   'journee de planification', 'jour de planification', 'planification trimestrielle', 'planification annuelle',
   'dia de planificacion', 'jornada de planificacion', 'planificacion trimestral', 'planificacion anual',
+  'organisationsplanung', 'planification organisation', 'planif trimestrielle', 'journee planif', 'planificacion organizativa',
 ];
 /** A title that is nothing but "planning" (with a quarter, or "block"/"protected"). */
 export const PLANNING_ONLY =
   '^(?:(?:q[1-4]|h[12]|quarterly|annual|quartals|jahres)\\s*)?(?:planning|planung|planification|planificacion)' +
-  '(?:\\s*[-:(]?\\s*(?:block|time|session|hold|day|protected|geschutzt|protege|protegido)\\)?)*\\s*$';
+  // French and Spanish quarters are T1..T4 (trimestre); "blocked"/"reserved" in four languages.
+  '(?:\\s*[-:(]?\\s*(?:block|time|session|hold|day|protected|geschutzt|geblockt|protege|protegido|bloque|reserve|reservado|q[1-4]|t[1-4]|h[12])\\)?)*\\s*$';
 
 /** Setting direction and translating strategy into priorities. */
 export const DIRECTION = [

@@ -1,21 +1,20 @@
 import { Router } from 'express';
-import { createLeaderBody, leaderParams, updateLeaderBody } from '../../../shared/api.ts';
+import { leaderParams, updateLeaderBody } from '../../../shared/api.ts';
 import { leaderSettingsSchema } from '../../domain/leaders/leader-settings.ts';
-import { createLeader, getLeader, listLeaders, type Leader } from '../../services/leaders.ts';
+import { accessToLeader, visibleLeaders } from '../../services/leader-access.ts';
+import { getLeader, type Leader } from '../../services/leaders.ts';
 import { updateLeader } from '../../services/update-leader.ts';
 import type { AppContext } from '../app-context.ts';
+import { currentAuth } from '../authenticate.ts';
 import { parseRequest } from '../errors.ts';
 
-export function leaderRoutes({ db, now }: AppContext): Router {
+export function leaderRoutes({ db }: AppContext): Router {
   const router = Router();
 
+  /** The leaders the user may open: their own profile, or a coach's clients. */
   router.get('/', (_req, res) => {
-    res.json({ leaders: listLeaders(db).map(toLeaderView) });
-  });
-
-  router.post('/', (req, res) => {
-    const body = parseRequest(createLeaderBody, req.body, 'body');
-    res.status(201).json({ leader: toLeaderView(createLeader(db, body, now())) });
+    const { user } = currentAuth(res);
+    res.json({ leaders: visibleLeaders(db, user).map((leader) => ({ ...toLeaderView(leader), access: accessToLeader(db, user, leader.id) })) });
   });
 
   router.get('/:leaderId', (req, res) => {

@@ -8,6 +8,7 @@ import { h, notice, replaceChildren } from '../dom.ts';
 import { dayMonth, hours, longDate, percent, plural } from '../format.ts';
 import { todayIn } from '../periods.ts';
 import { periodPicker } from './period-picker.ts';
+import { noLeaderNotice, nothingImportedNotice } from './no-leader.ts';
 import type { View } from './view.ts';
 
 /** The audit of a period: headline cards, flags with what to do, and the charts with their numbers. */
@@ -23,7 +24,7 @@ export const dashboardView: View = (root, state) => {
     const request = ++latest;
     replaceChildren(heading, h('h1', {}, 'Where the time went'), periodPicker(state, () => void load()));
     if (!state.leader) {
-      replaceChildren(body, notice('empty', 'No calendar imported yet.', h('a', { href: '#/import', class: 'button' }, 'Import a calendar')));
+      replaceChildren(body, noLeaderNotice(state));
       return;
     }
     replaceChildren(body, notice('loading', 'Loading the audit…'));
@@ -33,7 +34,7 @@ export const dashboardView: View = (root, state) => {
     } catch (error) {
       if (request !== latest) return;
       if (error instanceof RequestFailed && error.code === 'no-data') {
-        replaceChildren(body, notice('empty', `Nothing has been imported for ${state.leader.email} yet.`, h('a', { href: '#/import', class: 'button' }, 'Import a calendar')));
+        replaceChildren(body, nothingImportedNotice(state));
       } else {
         const retry = h('button', { type: 'button', class: 'secondary' }, 'Try again');
         retry.addEventListener('click', () => void load());

@@ -5,6 +5,9 @@ import { eventWhen, plural } from '../format.ts';
 import { periodPicker } from './period-picker.ts';
 import { ruleEditor, ruleFromEvent } from './rule-editor.ts';
 import { announce } from './announce.ts';
+import { canEdit } from '../app-state.ts';
+import { noLeaderNotice, nothingImportedNotice } from './no-leader.ts';
+import { eventsCsvLink } from './events-csv-link.ts';
 import type { View } from './view.ts';
 
 const PAGE_SIZE = 50;
@@ -17,6 +20,8 @@ export const eventsView: View = (root, state, params) => {
     unclassifiedFirst: params.get('order') === 'unclassified-first',
     offset: 0,
   };
+  // A coach whose client has not allowed changes reads the placements only.
+  const editable = canEdit(state);
   const heading = h('div', { class: 'page-heading' });
   const toolbar = h('form', { class: 'toolbar', role: 'search' });
   const editorSlot = h('div', { class: 'editor-slot' });
@@ -59,6 +64,7 @@ export const eventsView: View = (root, state, params) => {
       h('label', { for: 'filter-q' }, 'Search'),
       search,
       h('span', { class: 'check' }, first, h('label', { for: 'filter-unclassified-first' }, 'Unclassified first')),
+      eventsCsvLink(state),
     );
     toolbar.addEventListener('submit', (event) => event.preventDefault());
   }
@@ -71,7 +77,7 @@ export const eventsView: View = (root, state, params) => {
     filters.offset = offset;
     renderHeading();
     if (!state.leader) {
-      replaceChildren(results, notice('empty', 'No leader yet.', h('a', { href: '#/import', class: 'button' }, 'Import a calendar')));
+      replaceChildren(results, noLeaderNotice(state));
       return;
     }
     replaceChildren(results, notice('loading', 'Loading events…'));
@@ -88,7 +94,7 @@ export const eventsView: View = (root, state, params) => {
     } catch (error) {
       if (request !== latest) return;
       if (error instanceof RequestFailed && error.code === 'no-data') {
-        replaceChildren(results, notice('empty', 'Nothing imported yet.', h('a', { href: '#/import', class: 'button' }, 'Import a calendar')));
+        replaceChildren(results, nothingImportedNotice(state));
       } else {
         replaceChildren(results, notice('error', (error as Error).message));
       }
@@ -111,7 +117,7 @@ export const eventsView: View = (root, state, params) => {
     const table = h(
       'table',
       { class: 'events', id: 'events-table' },
-      h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'When'), h('th', { scope: 'col' }, 'Event'), h('th', { scope: 'col' }, 'Category and why'), h('th', { scope: 'col' }, 'Change'))),
+      h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'When'), h('th', { scope: 'col' }, 'Event'), h('th', { scope: 'col' }, 'Category and why'), editable ? h('th', { scope: 'col' }, 'Change') : null)),
       h('tbody', {}, ...events.map(eventRow)),
     );
     const paged = total > events.length;
@@ -126,6 +132,10 @@ export const eventsView: View = (root, state, params) => {
 
   function fillRow(row: HTMLElement, event: EventView): void {
     const title = event.summary || '(no title)';
+    if (!editable) {
+      replaceChildren(row, ...describeCells(event));
+      return;
+    }
     const currentReason = (EXCLUSION_REASONS as readonly string[]).includes(event.exclusionReason ?? '') ? event.exclusionReason : 'other';
     const select = h(
       'select',
@@ -158,12 +168,9 @@ export const eventsView: View = (root, state, params) => {
       'link',
       `Make a rule from “${title}”`,
     );
-    const meta = [event.location, event.attendeeCount > 0 ? plural(event.attendeeCount, 'attendee') : 'no attendees', event.isRecurring ? 'recurring' : null].filter(Boolean).join(' · ');
     replaceChildren(
       row,
-      h('td', { class: 'when' }, eventWhen(event.start, event.end, event.allDay)),
-      h('td', { class: 'what' }, h('span', { class: 'event-title' }, title), h('span', { class: 'event-meta' }, meta)),
-      h('td', { class: 'placement' }, h('span', { class: `chip-label chip-${event.category}` }, CATEGORY_INFO[event.category].label), h('span', { class: 'reason' }, event.reason)),
+      ...describeCells(event),
       h('td', { class: 'change' }, h('span', { class: 'change-controls' }, select, reason, scope, apply, undo, makeRule)),
     );
   }
@@ -230,6 +237,16 @@ export const eventsView: View = (root, state, params) => {
   renderToolbar();
   void reload();
 };
+
+/** When, what and where it went: the cells every row has, whether or not it can be changed. */
+function describeCells(event: EventView): HTMLElement[] {
+  const meta = [event.location, event.attendeeCount > 0 ? plural(event.attendeeCount, 'attendee') : 'no attendees', event.isRecurring ? 'recurring' : null].filter(Boolean).join(' · ');
+  return [
+    h('td', { class: 'when' }, eventWhen(event.start, event.end, event.allDay)),
+    h('td', { class: 'what' }, h('span', { class: 'event-title' }, event.summary || '(no title)'), h('span', { class: 'event-meta' }, meta)),
+    h('td', { class: 'placement' }, h('span', { class: `chip-label chip-${event.category}` }, CATEGORY_INFO[event.category].label), h('span', { class: 'reason' }, event.reason)),
+  ];
+}
 
 function button(label: string, onClick: () => void, kind: 'primary' | 'secondary' | 'link' = 'primary', description?: string): HTMLButtonElement {
   const element = h('button', { type: 'button', class: kind === 'primary' ? '' : kind, 'aria-label': description }, label);

@@ -1,6 +1,5 @@
 import { EXCLUSION_LABELS, type ExclusionReason } from '../../../shared/taxonomy.ts';
 import { api, type ImportResult } from '../api.ts';
-import { addLeader, selectLeader, type AppState } from '../app-state.ts';
 import { h, notice, replaceChildren } from '../dom.ts';
 import { longDate, plural } from '../format.ts';
 import { announce } from './announce.ts';
@@ -15,9 +14,8 @@ interface Planned {
  * Drop or choose .ics exports for a leader (or add one first); each file is imported in turn
  * into a named calendar, and its report shown in plain words above the help.
  */
-export const importView: View = (root, state, params) => {
+export const importView: View = (root, state) => {
   const results = h('div', { class: 'import-results' });
-  let addingLeader = params.get('new') === '1' || !state.leader;
   let working = false;
 
   // A file dropped a little outside the zone must not make the browser open it instead.
@@ -29,67 +27,13 @@ export const importView: View = (root, state, params) => {
     replaceChildren(
       root,
       h('div', { class: 'page-heading' }, h('h1', {}, 'Import a calendar')),
-      addingLeader ? leaderForm() : importPanel(),
+      state.leader ? importPanel() : notice('error', 'Your account has no calendar profile; only a leader’s account imports calendars.'),
       results,
       howToExport(),
     );
   }
 
-  function leaderForm(): HTMLElement {
-    const email = h('input', { type: 'email', id: 'leader-email', required: true, autocomplete: 'email' });
-    const name = h('input', { id: 'leader-name', autocomplete: 'name', maxlength: 200 });
-    const error = h('p', { class: 'form-error', role: 'alert', hidden: true });
-    const cancel = state.leader ? h('button', { type: 'button', class: 'link' }, 'Cancel') : null;
-    cancel?.addEventListener('click', () => {
-      addingLeader = false;
-      render();
-    });
-    const form = h(
-      'form',
-      { class: 'panel', 'aria-label': 'Whose calendar' },
-      h('h2', {}, state.leader ? 'Add a leader' : 'Whose calendar is it?'),
-      h('p', { class: 'panel-note' }, 'The e-mail address tells Altitude which meetings the leader organised and which they declined.'),
-      h('div', { class: 'field' }, h('label', { for: 'leader-email' }, 'E-mail'), email),
-      h('div', { class: 'field' }, h('label', { for: 'leader-name' }, 'Name (optional)'), name),
-      error,
-      h('div', { class: 'actions' }, h('button', { type: 'submit' }, 'Continue'), cancel),
-    );
-    form.addEventListener('submit', (event) => {
-      event.preventDefault();
-      void (async () => {
-        try {
-          const leader = await api.createLeader({ email: email.value, ...(name.value.trim() ? { name: name.value.trim() } : {}) });
-          addLeader(state, leader);
-          addingLeader = false;
-          render();
-          root.querySelector<HTMLElement>('#ics-files')?.focus();
-        } catch (failure) {
-          error.textContent = (failure as Error).message;
-          error.hidden = false;
-          email.focus();
-        }
-      })();
-    });
-    return form;
-  }
-
   function importPanel(): HTMLElement {
-    const leader = state.leader!;
-    const who = h(
-      'select',
-      { id: 'import-leader' },
-      ...state.leaders.map((l) => h('option', { value: l.id, selected: l.id === leader.id }, l.name ? `${l.name} (${l.email})` : l.email)),
-    );
-    who.addEventListener('change', () => {
-      selectLeader(state, Number(who.value));
-      document.dispatchEvent(new CustomEvent('leaders-changed'));
-    });
-    const addOther = h('button', { type: 'button', class: 'link', id: 'add-leader' }, 'Add another leader');
-    addOther.addEventListener('click', () => {
-      addingLeader = true;
-      render();
-      root.querySelector<HTMLElement>('#leader-email')?.focus();
-    });
     const input = h('input', { type: 'file', id: 'ics-files', accept: '.ics,text/calendar', multiple: true, disabled: working });
     const source = h('input', { id: 'ics-source', value: 'primary', maxlength: 100, required: true });
     const from = h('input', { type: 'date', id: 'import-from' });
@@ -134,7 +78,6 @@ export const importView: View = (root, state, params) => {
     return h(
       'section',
       { class: 'panel', 'aria-label': 'Import' },
-      h('div', { class: 'field inline' }, h('label', { for: 'import-leader' }, 'Importing for'), who, addOther),
       h('div', { class: 'field inline' }, h('label', { for: 'ics-source' }, 'Which calendar is this?'), source, h('span', { class: 'panel-note' }, 'e.g. primary, work, delegate')),
       h(
         'details',

@@ -1,11 +1,12 @@
 import type { Rule, RuleInput } from '../../../shared/rules.ts';
 import { CATEGORY_INFO } from '../../../shared/taxonomy.ts';
 import { api, ruleNumber } from '../api.ts';
-import type { AppState } from '../app-state.ts';
+import { canEdit, type AppState } from '../app-state.ts';
 import { h, notice, replaceChildren } from '../dom.ts';
 import { plural } from '../format.ts';
 import { announce } from './announce.ts';
 import { describeRule, ruleEditor } from './rule-editor.ts';
+import { noLeaderNotice } from './no-leader.ts';
 import type { View } from './view.ts';
 
 const NEW_RULE: RuleInput = { name: '', match: 'all', conditions: [{ field: 'title', op: 'mentions', value: [''] }], category: 'strategic', stage: 'classification' };
@@ -14,8 +15,9 @@ const NEW_RULE: RuleInput = { name: '', match: 'all', conditions: [{ field: 'tit
 export const rulesView: View = (root, state) => {
   const editorSlot = h('div', { class: 'editor-slot' });
   const list = h('div');
-  const add = h('button', { type: 'button', id: 'new-rule' }, 'New rule');
-  add.addEventListener('click', () => openEditor(NEW_RULE));
+  const editable = canEdit(state);
+  const add = editable ? h('button', { type: 'button', id: 'new-rule' }, 'New rule') : null;
+  add?.addEventListener('click', () => openEditor(NEW_RULE));
   replaceChildren(
     root,
     h('div', { class: 'page-heading' }, h('h1', {}, 'Rules'), add),
@@ -24,13 +26,14 @@ export const rulesView: View = (root, state) => {
       { class: 'lead' },
       'Rules place events: the first that matches decides. Your rules run before the defaults; a category you set on an event outranks both. Every change re-classifies the stored events at once.',
     ),
+    editable ? null : h('p', { class: 'panel-note' }, 'You can read these rules; your client has not allowed you to change them.'),
     editorSlot,
     list,
   );
 
   async function load(): Promise<void> {
     if (!state.leader) {
-      replaceChildren(list, notice('empty', 'No leader yet.', h('a', { href: '#/import', class: 'button' }, 'Import a calendar')));
+      replaceChildren(list, noLeaderNotice(state));
       return;
     }
     replaceChildren(list, notice('loading', 'Loading rules…'));
@@ -66,7 +69,7 @@ export const rulesView: View = (root, state) => {
             { class: `rule ${rule.enabled ? '' : 'rule-off'}`, 'data-rule-id': id },
             h('div', { class: 'rule-head' }, h('span', { class: 'rule-name' }, rule.name), h('span', { class: `chip-label chip-${rule.category}` }, CATEGORY_INFO[rule.category].label)),
             conditionsText(rule),
-            h('div', { class: 'rule-actions' }, h('span', { class: 'check' }, toggle, h('label', { for: `rule-enabled-${id}` }, 'On')), up, down, edit, remove),
+            editable ? h('div', { class: 'rule-actions' }, h('span', { class: 'check' }, toggle, h('label', { for: `rule-enabled-${id}` }, 'On')), up, down, edit, remove) : h('p', { class: 'panel-note' }, rule.enabled ? 'On' : 'Off'),
           );
         }),
       ),

@@ -2,13 +2,14 @@ import { api } from '../api.ts';
 import { refreshPeriod, type AppState } from '../app-state.ts';
 import { h, notice, replaceChildren } from '../dom.ts';
 import { announce } from './announce.ts';
+import { noLeaderNotice } from './no-leader.ts';
 import type { View } from './view.ts';
 
 /** The leader's zone, the counting numbers and who counts as inside the unit. */
 export const settingsView: View = (root, state) => {
   const leader = state.leader;
   if (!leader) {
-    replaceChildren(root, h('h1', {}, 'Settings'), notice('empty', 'No leader yet.', h('a', { href: '#/import', class: 'button' }, 'Import a calendar')));
+    replaceChildren(root, h('h1', {}, 'Settings'), noLeaderNotice(state));
     return;
   }
   const s = leader.settings;

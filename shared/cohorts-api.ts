@@ -1,0 +1,161 @@
+import { z } from 'zod';
+import { DIAGNOSTIC_IDS, type DiagnosticBand, type DiagnosticId, type DiagnosticStatement } from './diagnostic.ts';
+
+/** Requests and answers of HR's cohort API and the leader's memberships, shared by server and web. */
+
+const id = z.coerce.number().int().positive();
+
+export const cohortParams = z.object({ cohortId: id }).strict();
+export const memberParams = z.object({ cohortId: id, memberId: id }).strict();
+export const membershipParams = z.object({ memberId: id }).strict();
+
+export const cohortBody = z.object({ name: z.string().trim().min(1, 'a name is needed').max(200) }).strict();
+
+export const MAX_INVITATIONS = 1000;
+export const invitationsBody = z
+  .object({ emails: z.array(z.string().max(320)).min(1, 'at least one e-mail address').max(MAX_INVITATIONS, `at most ${MAX_INVITATIONS} addresses at once`) })
+  .strict();
+
+const quarterField = z
+  .string()
+  .regex(/^(19[7-9]\d|2[01]\d\d|2200)-Q[1-4]$/, 'a quarter written YYYY-Qn, such as 2026-Q1');
+
+export const COMPLIANCE_SORT_VALUES = [
+  'name', '-name', 'email', '-email', 'strategic-share', '-strategic-share', 'counted-hours', '-counted-hours',
+  'planning-days', '-planning-days', 'flags', '-flags',
+] as const;
+
+export const complianceQuery = z
+  .object({
+    quarter: quarterField.optional(),
+    flagged: z.enum(['only', 'all']).default('all'),
+    sort: z.enum(COMPLIANCE_SORT_VALUES).default('name'),
+  })
+  .strict();
+
+export const chartsQuery = z.object({ quarter: quarterField.optional() }).strict();
+
+export const diagnosticAnswersBody = z
+  .object({
+    answers: z.object(Object.fromEntries(DIAGNOSTIC_IDS.map((key) => [key, z.boolean()])) as Record<DiagnosticId, z.ZodBoolean>).strict(),
+    note: z.string().trim().max(2000).optional(),
+  })
+  .strict();
+
+/** What a leader shares with HR on joining a cohort, and what never leaves their account. */
+export const HR_SEES = [
+  'your name and e-mail address',
+  'your share of time per category (strategic, operational, developmental, cross-functional, organisational planning, unclassified) per quarter',
+  'your counted work hours per quarter',
+  'how many protected planning days you held and have scheduled per quarter',
+  'whether the two flags are raised (strategic share under target, too few planning days)',
+] as const;
+export const HR_NEVER_SEES = [
+  'your events: their titles, descriptions, places, times or attendees',
+  'your rules and your decisions on single events',
+  'anything about you once you leave the programme (from the next page they load)',
+] as const;
+export const HR_AGGREGATES =
+  'Figures about the programme as a whole (medians, distributions, how many have a coach or held a talent review) are shown only for groups of at least 5 people.';
+
+export type MembershipStatus = 'invited' | 'active' | 'declined' | 'left';
+
+export interface CohortSummary {
+  id: number;
+  name: string;
+  createdAt: string;
+  counts: Record<MembershipStatus, number>;
+}
+
+export interface CohortMemberView {
+  id: number;
+  email: string;
+  status: MembershipStatus;
+  /** Shown only while the leader is an active member. */
+  name: string | null;
+  invitedAt: string;
+  respondedAt: string | null;
+}
+
+export interface InvitationResult {
+  invited: string[];
+  alreadyInvited: string[];
+  invalid: string[];
+}
+
+export interface MembershipView {
+  id: number;
+  cohort: { id: number; name: string };
+  hr: { name: string | null; email: string };
+  status: MembershipStatus;
+  invitedAt: string;
+  respondedAt: string | null;
+  shares: { sees: readonly string[]; neverSees: readonly string[]; aggregates: string };
+}
+
+export interface ComplianceRowView {
+  memberId: number;
+  name: string | null;
+  email: string;
+  quarter: string;
+  hasData: boolean;
+  strategicShare: number | null;
+  countedHours: number | null;
+  planningHeld: number | null;
+  planningScheduled: number | null;
+  planningTarget: number;
+  strategicTarget: number;
+  flags: Array<{ code: 'low-strategic-share' | 'missing-planning-days'; message: string }>;
+  dataStart: string | null;
+}
+
+export interface ComplianceView {
+  cohort: { id: number; name: string };
+  quarter: string;
+  currentQuarter: string;
+  sort: (typeof COMPLIANCE_SORT_VALUES)[number];
+  flagged: 'only' | 'all';
+  /** Over all active members, whatever the filter. */
+  counts: { active: number; withData: number; noData: number; flagged: number };
+  rows: ComplianceRowView[];
+}
+
+export type Hidden = 'fewer-than-k' | 'difference' | 'no-data';
+
+export interface ChartsView {
+  cohort: { id: number; name: string };
+  quarter: string;
+  minGroup: number;
+  threshold: number;
+  distribution: {
+    quarter: string;
+    suppression: Hidden | null;
+    people: number | null;
+    buckets: Array<{ from: number; to: number | null; count: number }>;
+    below: number | null;
+    median: number | null;
+  };
+  planningTarget: Array<{ quarter: string; suppression: Hidden | null; people: number | null; meeting: number | null; share: number | null }>;
+  trend: Array<{ quarter: string; suppression: Hidden | null; people: number | null; median: number | null; mean: number | null }>;
+}
+
+export type EvidenceView =
+  | { kind: 'shown'; text: string; value: number | null; people: number | null; quarter: string | null }
+  | { kind: 'hidden'; text: string; suppression: Hidden; quarter: string | null };
+
+export interface DiagnosticEntryView {
+  id: number;
+  answeredAt: string;
+  answers: Record<DiagnosticId, boolean>;
+  note: string;
+  score: number;
+  band: DiagnosticBand;
+}
+
+export interface DiagnosticView {
+  statements: readonly DiagnosticStatement[];
+  latest: DiagnosticEntryView | null;
+  history: DiagnosticEntryView[];
+  evidence: Partial<Record<DiagnosticId, EvidenceView>>;
+  minGroup: number;
+}

@@ -1,0 +1,160 @@
+import '../styles/hr.css';
+import { complianceCsvUrl, hrApi, type ComplianceSortValue, type ComplianceView } from '../api-hr.ts';
+import { h, notice, replaceChildren } from '../dom.ts';
+import { longDate, percent } from '../format.ts';
+import { chooseCohort, cohortSelect, quarterSelect, rememberCohort, withParams } from './hr-pickers.ts';
+import type { View } from './view.ts';
+
+type Row = ComplianceView['rows'][number];
+type SortKey = 'name' | 'strategic-share' | 'counted-hours' | 'planning-days' | 'flags';
+
+const COLUMNS: Array<{ key: SortKey; label: string; numeric: boolean }> = [
+  { key: 'name', label: 'Leader', numeric: false },
+  { key: 'strategic-share', label: 'Strategic share', numeric: true },
+  { key: 'counted-hours', label: 'Counted hours', numeric: true },
+  { key: 'planning-days', label: 'Planning days', numeric: true },
+  { key: 'flags', label: 'Flags', numeric: false },
+];
+
+const FLAG_LABELS: Record<Row['flags'][number]['code'], string> = {
+  'low-strategic-share': 'Strategic share under target',
+  'missing-planning-days': 'Too few planning days',
+};
+
+/**
+ * HR's compliance table: one row per leader who accepted, with derived figures only. Cohort,
+ * quarter, sort and filter live in the address, so a view can be bookmarked or shared.
+ */
+export const complianceView: View = (root, _state, params) => {
+  const body = h('div', { class: 'hr-body' }, notice('loading', 'Loading the compliance table…'));
+  replaceChildren(
+    root,
+    h('div', { class: 'page-heading' }, h('h1', {}, 'Compliance')),
+    h('p', { class: 'lead' }, 'Strategic share, protected planning days and flags of each leader who accepted the invitation, for one quarter. Held days are over; scheduled days are still in the calendar ahead.'),
+    body,
+  );
+  let alive = true;
+
+  async function load(): Promise<void> {
+    try {
+      const cohorts = await hrApi.cohorts();
+      if (!alive) return;
+      const cohort = chooseCohort(cohorts, params.get('cohort'));
+      if (!cohort) {
+        replaceChildren(body, notice('empty', 'No cohort yet.', h('p', {}, h('a', { href: '#/cohorts' }, 'Create a cohort and invite its leaders'), ' first.')));
+        return;
+      }
+      rememberCohort(cohort.id);
+      const sort = (params.get('sort') ?? 'name') as ComplianceSortValue;
+      const flagged = params.get('flagged') === 'only' ? 'only' : 'all';
+      const quarter = params.get('quarter') ?? undefined;
+      const view = await hrApi.compliance(cohort.id, { quarter, sort, flagged });
+      if (!alive) return;
+      const go = (changes: Record<string, string | null>) => {
+        location.hash = withParams('compliance', params, { cohort: String(cohort.id), ...changes });
+      };
+      const flaggedOnly = h('input', { type: 'checkbox', id: 'flagged-only', checked: flagged === 'only' });
+      flaggedOnly.addEventListener('change', () => go({ flagged: flaggedOnly.checked ? 'only' : null }));
+      const csv = h(
+        'a',
+        { class: 'button secondary', id: 'download-csv', href: complianceCsvUrl(cohort.id, { quarter: view.quarter, sort, flagged }), download: '' },
+        'Download CSV',
+      );
+      replaceChildren(
+        body,
+        h(
+          'div',
+          { class: 'toolbar hr-toolbar' },
+          cohortSelect(cohorts, cohort, (id) => go({ cohort: String(id) })),
+          quarterSelect(view.quarter, (q) => go({ quarter: q })),
+          h('span', { class: 'check' }, flaggedOnly, h('label', { for: 'flagged-only' }, 'Flagged only')),
+          csv,
+        ),
+        summaryLine(view),
+        view.rows.length === 0
+          ? notice('empty', emptyText(view), h('p', {}, h('a', { href: `#/cohorts?cohort=${cohort.id}` }, 'Members and invitations')))
+          : table(view, sort, (key) => go({ sort: key === sort ? `-${key}` : key })),
+      );
+    } catch (error) {
+      if (alive) replaceChildren(body, notice('error', (error as Error).message));
+    }
+  }
+
+  void load();
+  return () => {
+    alive = false;
+  };
+};
+
+function emptyText(view: ComplianceView): string {
+  if (view.counts.active === 0) return 'Nobody in this cohort shares figures yet: they appear here once they accept the invitation.';
+  return view.flagged === 'only' ? `Nobody is flagged in ${view.quarter}.` : `No rows for ${view.quarter}.`;
+}
+
+function summaryLine(view: ComplianceView): HTMLElement {
+  const { counts } = view;
+  return h(
+    'p',
+    { class: 'hr-summary', id: 'compliance-summary' },
+    h('strong', {}, `${counts.active} sharing`),
+    ` · ${counts.withData} with data in ${view.quarter} · ${counts.noData} without · `,
+    h('strong', { class: counts.flagged > 0 ? 'hr-warn' : 'hr-ok' }, `${counts.flagged} flagged`),
+    view.flagged === 'only' ? ` (showing flagged only)` : '',
+  );
+}
+
+function table(view: ComplianceView, sort: ComplianceSortValue, onSort: (key: SortKey) => void): HTMLElement {
+  const active = sort.replace(/^-/, '');
+  const descending = sort.startsWith('-');
+  const header = COLUMNS.map((column) => {
+    const isActive = column.key === active;
+    const button = h('button', { type: 'button', class: 'sort', 'data-sort': column.key }, column.label, h('span', { class: 'sort-mark', 'aria-hidden': 'true' }, isActive ? (descending ? ' ▼' : ' ▲') : ''));
+    button.addEventListener('click', () => onSort(column.key));
+    return h('th', { scope: 'col', class: column.numeric ? 'num' : undefined, 'aria-sort': isActive ? (descending ? 'descending' : 'ascending') : undefined }, button);
+  });
+  return h(
+    'div',
+    { class: 'table-scroll' },
+    h(
+      'table',
+      { class: 'hr-table compliance', id: 'compliance-table' },
+      h('caption', { class: 'hr-sr-only' }, `Compliance for ${view.quarter}; select a column heading to sort.`),
+      h('thead', {}, h('tr', {}, ...header)),
+      h('tbody', {}, ...view.rows.map(row)),
+    ),
+  );
+}
+
+function row(r: Row): HTMLElement {
+  const who = h('th', { scope: 'row' }, h('span', { class: 'hr-name' }, r.name ?? r.email), r.name ? h('span', { class: 'hr-email' }, r.email) : null);
+  if (!r.hasData) {
+    return h(
+      'tr',
+      { 'data-email': r.email, class: 'no-data' },
+      who,
+      h('td', { colspan: 4 }, h('span', { class: 'hr-status hr-status-none' }, 'No data'), ` No counted work time in ${r.quarter}${r.dataStart ? ` (calendar starts ${longDate(r.dataStart)})` : ''}.`),
+    );
+  }
+  const low = r.flags.some((f) => f.code === 'low-strategic-share');
+  const short = r.flags.some((f) => f.code === 'missing-planning-days');
+  return h(
+    'tr',
+    { 'data-email': r.email, class: r.flags.length > 0 ? 'flagged' : undefined },
+    who,
+    h('td', { class: `num${low ? ' hr-warn' : ''}` }, percent(r.strategicShare!), h('span', { class: 'hr-target' }, ` target ${percent(r.strategicTarget, 0)}`)),
+    h('td', { class: 'num' }, `${r.countedHours!.toFixed(1)} h`),
+    h(
+      'td',
+      { class: `num${short ? ' hr-warn' : ''}` },
+      `${r.planningHeld} held · ${r.planningScheduled} scheduled`,
+      h('span', { class: 'hr-target' }, ` of ${r.planningTarget}`),
+    ),
+    h(
+      'td',
+      { class: 'flags-cell' },
+      r.flags.length === 0
+        ? h('span', { class: 'hr-status hr-status-ok' }, 'On target')
+        : h('ul', { class: 'hr-flag-chips' }, ...r.flags.map((f) => h('li', { class: 'hr-status hr-status-flag', title: f.message, 'data-flag': f.code }, FLAG_LABELS[f.code]))),
+    ),
+  );
+}

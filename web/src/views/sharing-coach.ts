@@ -1,0 +1,163 @@
+import '../styles/coach.css';
+import { coachApi, type GrantView } from '../api-coach.ts';
+import type { AppState } from '../app-state.ts';
+import { h, notice, replaceChildren } from '../dom.ts';
+import { longDate } from '../format.ts';
+import { announce } from './announce.ts';
+
+/** The leader's coaches: invite by e-mail, allow or stop changes, revoke. */
+export function coachSharingSection(_state: AppState): HTMLElement {
+  const list = h('div', { class: 'grant-list', id: 'coach-grants' }, notice('loading', 'Loading your coaches…'));
+  const email = h('input', { type: 'email', id: 'invite-coach-email', required: true, autocomplete: 'off', placeholder: 'coach@example.com', maxlength: 254 });
+  const canEdit = h('input', { type: 'checkbox', id: 'invite-coach-can-edit' });
+  const error = h('p', { class: 'form-error', role: 'alert', hidden: true });
+  const submit = h('button', { type: 'submit', id: 'invite-coach' }, 'Invite coach');
+  const form = h(
+    'form',
+    { class: 'invite-form', 'aria-labelledby': 'invite-heading' },
+    h('h3', { id: 'invite-heading' }, 'Invite a coach'),
+    h('div', { class: 'field' }, h('label', { for: 'invite-coach-email' }, 'Your coach’s e-mail address'), email),
+    h(
+      'div',
+      { class: 'check-field' },
+      h('span', { class: 'check' }, canEdit, h('label', { for: 'invite-coach-can-edit' }, 'Allow changes to categories and rules')),
+      h('p', { class: 'panel-note' }, 'Without this, your coach reads your audit and cannot change anything. You can change it later.'),
+    ),
+    error,
+    h('div', { class: 'actions' }, submit),
+  );
+
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    error.hidden = true;
+    submit.disabled = true;
+    void (async () => {
+      try {
+        const grant = await coachApi.invite(email.value, canEdit.checked);
+        email.value = '';
+        canEdit.checked = false;
+        announce(`Invitation for ${grant.coachEmail} saved. Altitude sends no e-mail: ask your coach to sign in, or sign up as a coach, with this address to accept.`);
+        await load();
+      } catch (failure) {
+        error.textContent = (failure as Error).message;
+        error.hidden = false;
+      } finally {
+        submit.disabled = false;
+      }
+    })();
+  });
+
+  async function load(): Promise<void> {
+    try {
+      render(await coachApi.grants());
+    } catch (failure) {
+      replaceChildren(list, notice('error', (failure as Error).message));
+    }
+  }
+
+  function render(grants: GrantView[]): void {
+    const open = grants.filter((g) => g.status === 'invited' || g.status === 'active');
+    const ended = grants.filter((g) => g.status === 'declined' || g.status === 'revoked');
+    replaceChildren(
+      list,
+      open.length === 0
+        ? notice('empty', 'You share your audit with no coach.')
+        : h('ul', { class: 'grants' }, ...open.map((grant) => grantRow(grant))),
+      ended.length > 0
+        ? h(
+            'details',
+            { class: 'ended-grants' },
+            h('summary', {}, `Ended (${ended.length})`),
+            h('ul', { class: 'grants' }, ...ended.map((grant) => grantRow(grant))),
+          )
+        : null,
+    );
+  }
+
+  function grantRow(grant: GrantView): HTMLElement {
+    const isOpen = grant.status === 'invited' || grant.status === 'active';
+    const who = grant.coachName ? `${grant.coachName} (${grant.coachEmail})` : grant.coachEmail;
+    const toggleId = `grant-edit-${grant.id}`;
+    const toggle = h('input', { type: 'checkbox', id: toggleId, checked: grant.canEdit });
+    toggle.addEventListener('change', () => {
+      toggle.disabled = true;
+      void coachApi
+        .setCanEdit(grant.id, toggle.checked)
+        .then((updated) => announce(updated.canEdit ? `${grant.coachEmail} may now change categories and rules.` : `${grant.coachEmail} can now only read your audit.`))
+        .catch((failure: Error) => {
+          toggle.checked = !toggle.checked;
+          announce(failure.message, true);
+        })
+        .finally(() => (toggle.disabled = false));
+    });
+    const revoke = h('button', { type: 'button', class: 'secondary small', 'data-action': 'revoke' }, grant.status === 'invited' ? 'Withdraw invitation' : 'Revoke access');
+    revoke.addEventListener('click', () => {
+      const question =
+        grant.status === 'invited'
+          ? `Withdraw the invitation for ${grant.coachEmail}?`
+          : `Stop sharing your audit with ${who}? They lose access at once; the notes of this engagement stay with you.`;
+      if (!window.confirm(question)) return;
+      revoke.disabled = true;
+      void coachApi
+        .endGrant(grant.id)
+        .then(() => {
+          announce(grant.status === 'invited' ? 'Invitation withdrawn.' : `${grant.coachEmail} no longer sees your audit.`);
+          return load();
+        })
+        .catch((failure: Error) => {
+          revoke.disabled = false;
+          announce(failure.message, true);
+        });
+    });
+    return h(
+      'li',
+      { class: `grant grant-${grant.status}`, 'data-grant': grant.id, 'data-coach': grant.coachEmail },
+      h('div', { class: 'grant-who' }, h('strong', {}, who), h('span', { class: `status-badge status-${grant.status}` }, STATUS_LABELS[grant.status])),
+      h('p', { class: 'grant-when' }, describeDates(grant)),
+      isOpen
+        ? h(
+            'div',
+            { class: 'grant-actions' },
+            h('span', { class: 'check' }, toggle, h('label', { for: toggleId }, 'Allow changes to categories and rules')),
+            revoke,
+          )
+        : null,
+    );
+  }
+
+  void load();
+  return h(
+    'section',
+    { class: 'panel coach-sharing', 'aria-labelledby': 'coaches-heading' },
+    h('h2', { id: 'coaches-heading' }, 'Coaches'),
+    h(
+      'p',
+      { class: 'panel-note sharing-scope' },
+      'A coach you invite sees your full audit once they accept: every event with its title, time, place and category and why it is there, your rules, your figures and flags, and the notes you share with them. ',
+      'They never import calendars or change your settings. Revoking takes effect on their very next click; the notes stay with you.',
+    ),
+    list,
+    form,
+  );
+}
+
+const STATUS_LABELS: Record<GrantView['status'], string> = {
+  invited: 'Invited, not yet accepted',
+  active: 'Active',
+  declined: 'Declined',
+  revoked: 'Ended',
+};
+
+function describeDates(grant: GrantView): string {
+  const day = (iso: string) => longDate(iso.slice(0, 10));
+  switch (grant.status) {
+    case 'invited':
+      return `Invited on ${day(grant.createdAt)}.${grant.canEdit ? ' May change categories and rules once accepted.' : ' Will read only.'}`;
+    case 'active':
+      return `Sees your audit since ${day(grant.respondedAt ?? grant.createdAt)}${grant.canEdit ? ', and may change categories and rules.' : ', read-only.'}`;
+    case 'declined':
+      return `Invited on ${day(grant.createdAt)}; declined on ${day(grant.respondedAt ?? grant.createdAt)}.`;
+    case 'revoked':
+      return `Invited on ${day(grant.createdAt)}; ended on ${day(grant.endedAt ?? grant.createdAt)}.`;
+  }
+}
