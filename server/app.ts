@@ -24,10 +24,12 @@ export interface AppOptions {
   log?: (error: unknown) => void;
   /** Sign-up open to anyone (default) or closed; Secure cookies behind a TLS proxy. */
   session?: Partial<SessionOptions>;
+  /** K of HR's aggregates (5 unless configured higher). */
+  minGroup?: number;
 }
 
 /** Builds the app without listening (tests drive it with supertest). */
-export function createApp({ db, now = Date.now, log = (error) => console.error(error), session = {} }: AppOptions): express.Express {
+export function createApp({ db, now = Date.now, log = (error) => console.error(error), session = {}, minGroup }: AppOptions): express.Express {
   const context = { db, now };
   const sessionOptions: SessionOptions = { signup: 'open', secureCookies: false, ...session };
   const app = express();
@@ -59,7 +61,7 @@ export function createApp({ db, now = Date.now, log = (error) => console.error(e
   // before any router that serves such paths.
   api.use('/leaders/:leaderId', authoriseLeader(context));
   api.use(coachingRoutes(context));
-  api.use(cohortRoutes(context));
+  api.use(cohortRoutes(context, minGroup === undefined ? {} : { minGroup }));
   api.use('/leaders', leaderRoutes(context));
   api.use('/leaders/:leaderId/imports', importRoutes(context));
   api.use('/leaders/:leaderId/rules', ruleRoutes(context));

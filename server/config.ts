@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { resolveMinGroup } from './domain/cohorts/suppress.ts';
 
 export const DEFAULT_DB_PATH = './data/altitude.db';
 
@@ -6,15 +7,17 @@ const envSchema = z.object({
   HOST: z.string().min(1).default('127.0.0.1'),
   PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
   ALTITUDE_DB: z.string().min(1).default(DEFAULT_DB_PATH),
-  /** "0" starts without loading the demo leader into an empty database. */
+  /** "0" starts without loading the demo (leaders, coach, HR, administrator) into an empty database. */
   ALTITUDE_DEMO: z.enum(['0', '1']).default('1'),
   /** "closed": only administrators (web or CLI) create accounts. */
   ALTITUDE_SIGNUP: z.enum(['open', 'closed']).default('open'),
   /** "1": session cookies are Secure even when requests arrive over plain HTTP (behind a TLS proxy). */
   ALTITUDE_SECURE_COOKIES: z.enum(['0', '1']).default('0'),
+  /** K: HR's aggregates over fewer people are hidden (5 by default, never below 5). */
+  ALTITUDE_MIN_GROUP: z.string().optional(),
 });
 
-export type ServerConfig = { host: string; port: number; dbPath: string; loadDemo: boolean; signup: 'open' | 'closed'; secureCookies: boolean };
+export type ServerConfig = { host: string; port: number; dbPath: string; loadDemo: boolean; signup: 'open' | 'closed'; secureCookies: boolean; minGroup: number };
 
 /** Reads the environment once at boot; a wrong value stops the process with a clear message. */
 export function readConfig(env: NodeJS.ProcessEnv): ServerConfig {
@@ -30,5 +33,6 @@ export function readConfig(env: NodeJS.ProcessEnv): ServerConfig {
     loadDemo: parsed.data.ALTITUDE_DEMO === '1',
     signup: parsed.data.ALTITUDE_SIGNUP,
     secureCookies: parsed.data.ALTITUDE_SECURE_COOKIES === '1',
+    minGroup: resolveMinGroup(parsed.data.ALTITUDE_MIN_GROUP),
   };
 }

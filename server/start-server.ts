@@ -17,7 +17,7 @@ export async function startServer(config: ServerConfig): Promise<Server> {
   if (demo) console.log(describeDemo(demo));
   const admin = await bootstrapAdmin(db, process.env, Date.now());
   if (admin) console.log(`Created the first administrator, ${admin} (from ALTITUDE_ADMIN_EMAIL).`);
-  const app = createApp({ db, session: { signup: config.signup, secureCookies: config.secureCookies } });
+  const app = createApp({ db, session: { signup: config.signup, secureCookies: config.secureCookies }, minGroup: config.minGroup });
   return new Promise((resolve, reject) => {
     const server = app.listen(config.port, config.host, () => {
       console.log(`Altitude is listening on http://${config.host}:${config.port} (database: ${config.dbPath})`);

@@ -20,10 +20,11 @@ const quarterField = z
   .string()
   .regex(/^(19[7-9]\d|2[01]\d\d|2200)-Q[1-4]$/, 'a quarter written YYYY-Qn, such as 2026-Q1');
 
-export const COMPLIANCE_SORT_VALUES = [
-  'name', '-name', 'email', '-email', 'strategic-share', '-strategic-share', 'counted-hours', '-counted-hours',
-  'planning-days', '-planning-days', 'flags', '-flags',
-] as const;
+export const COMPLIANCE_SORT_KEYS = ['name', 'email', 'strategic-share', 'counted-hours', 'planning-days', 'flags'] as const;
+export type ComplianceSortKey = (typeof COMPLIANCE_SORT_KEYS)[number];
+/** A key, or the key with a leading "-" for descending order. */
+export type ComplianceSort = ComplianceSortKey | `-${ComplianceSortKey}`;
+export const COMPLIANCE_SORT_VALUES = COMPLIANCE_SORT_KEYS.flatMap((key) => [key, `-${key}` as const]) as [ComplianceSort, ...ComplianceSort[]];
 
 export const complianceQuery = z
   .object({
@@ -93,11 +94,15 @@ export interface MembershipView {
   shares: { sees: readonly string[]; neverSees: readonly string[]; aggregates: string };
 }
 
+export type ComplianceFlagCode = 'low-strategic-share' | 'missing-planning-days';
+
+/** A row of HR's compliance table: derived figures only, never an event. */
 export interface ComplianceRowView {
   memberId: number;
   name: string | null;
   email: string;
   quarter: string;
+  /** False when the leader's calendar holds no counted work time in the quarter. */
   hasData: boolean;
   strategicShare: number | null;
   countedHours: number | null;
@@ -105,7 +110,7 @@ export interface ComplianceRowView {
   planningScheduled: number | null;
   planningTarget: number;
   strategicTarget: number;
-  flags: Array<{ code: 'low-strategic-share' | 'missing-planning-days'; message: string }>;
+  flags: Array<{ code: ComplianceFlagCode; message: string }>;
   dataStart: string | null;
 }
 
@@ -113,7 +118,7 @@ export interface ComplianceView {
   cohort: { id: number; name: string };
   quarter: string;
   currentQuarter: string;
-  sort: (typeof COMPLIANCE_SORT_VALUES)[number];
+  sort: ComplianceSort;
   flagged: 'only' | 'all';
   /** Over all active members, whatever the filter. */
   counts: { active: number; withData: number; noData: number; flagged: number };

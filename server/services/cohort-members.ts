@@ -1,7 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { COUNTED_IDS } from '../../shared/taxonomy.ts';
 import type { Db } from '../db/open-database.ts';
-import type { MemberQuarter, StoredQuarter } from '../domain/cohorts/compliance.ts';
+import type { MemberQuarter } from '../domain/cohorts/compliance.ts';
+import type { QuarterFigures } from '../domain/cohorts/quarter-figures.ts';
 import { countingSettingsOf, type LeaderSettings } from '../domain/leaders/leader-settings.ts';
 import type { CountingSettings } from '../domain/metrics/counting-settings.ts';
 import type { CategoryMinutes } from '../domain/metrics/summarise-period.ts';
@@ -55,7 +56,7 @@ interface FiguresRow {
 
 /** Each member's stored figures for each quarter (null where none are stored). */
 export function loadMemberQuarters(db: Db, members: readonly ActiveMember[], quarters: readonly string[]): Map<string, MemberQuarter[]> {
-  const figures = new Map<string, StoredQuarter>();
+  const figures = new Map<string, QuarterFigures>();
   if (members.length > 0 && quarters.length > 0) {
     const rows = db.all<FiguresRow>(sql`
       select leader_id as leaderId, quarter, time_zone as timeZone, minutes, counted_minutes as countedMinutes,

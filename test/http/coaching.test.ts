@@ -1,8 +1,8 @@
-import type { Response } from 'supertest';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { COUNTED_IDS } from '../../shared/taxonomy.ts';
 import { calendar, event } from '../support/ics-builder.ts';
-import { addUser, clientFor, createTestApp, readFixture, type Client, type TestApp, type TestUser } from '../support/test-app.ts';
+import { closeExpectingNoServerError, expectError, importCalendar } from '../support/http-checks.ts';
+import { addUser, clientFor, createTestApp, type Client, type TestApp, type TestUser } from '../support/test-app.ts';
 
 // The fixture is Sam Lee's Google export for 2026-03-02..13 (Europe/Berlin); the clock is 2026-03-20.
 const SAM = 'sam.lee@acme.example';
@@ -21,25 +21,7 @@ beforeEach(async () => {
   coach = await addUser(t, { email: COACH, name: 'Casey Coach', role: 'coach' });
 });
 
-afterEach(() => {
-  try {
-    // Every failure these tests provoke is an expected one: nothing may reach the 500 handler.
-    expect(t.logged).toEqual([]);
-  } finally {
-    t.close();
-  }
-});
-
-function expectError(res: Response, status: number, code: string): void {
-  expect(res.status, JSON.stringify(res.body)).toBe(status);
-  expect(res.body.error).toMatchObject({ code, status, message: expect.any(String) });
-  expect(res.body.error.message.length).toBeGreaterThan(0);
-}
-
-async function importFixture(who: TestUser = sam): Promise<void> {
-  const res = await who.http.post(`/api/leaders/${who.leaderId}/imports`).set('Content-Type', 'text/calendar').send(readFixture('leader-week.ics'));
-  expect(res.status, JSON.stringify(res.body)).toBe(201);
-}
+afterEach(() => closeExpectingNoServerError(t));
 
 async function invite(leader: TestUser, coachEmail: string, canEdit?: boolean): Promise<number> {
   const res = await leader.http.post('/api/grants').send(canEdit === undefined ? { coachEmail } : { coachEmail, canEdit });
@@ -103,7 +85,7 @@ describe('grants: the leader invites, the coach answers', () => {
   });
 
   test('accepting makes the grant active and opens the audit, read-only unless the leader allowed edits', async () => {
-    await importFixture();
+    await importCalendar(sam);
     const grantId = await invite(sam, COACH);
     await coach.http.get(`/api/leaders/${sam.leaderId}/summary`).expect(404);
     const res = await coach.http.post(`/api/grants/${grantId}/accept`).expect(200);
@@ -252,7 +234,7 @@ describe('grants: the leader invites, the coach answers', () => {
 
   describe('ending a grant', () => {
     test("the leader's revocation takes effect on the coach's very next request", async () => {
-      await importFixture();
+      await importCalendar(sam);
       const grantId = await engage();
       await coach.http.get(`/api/leaders/${sam.leaderId}/summary`).expect(200);
       const res = await sam.http.delete(`/api/grants/${grantId}`).expect(200);
@@ -285,7 +267,7 @@ describe('grants: the leader invites, the coach answers', () => {
 
 describe("the coach's clients", () => {
   test('each active client with the figures the dashboard gives for this quarter and the last 12 months; a client without an import has none', async () => {
-    await importFixture();
+    await importCalendar(sam);
     const alex = await addUser(t, { email: 'alex@acme.example', name: 'Alex Quinn' });
     const samGrant = await engage(sam, coach, true);
     const alexGrant = await engage(alex);
@@ -448,7 +430,7 @@ describe('comparing two periods', () => {
   const query = { aFrom: WEEK_1.from, aTo: WEEK_1.to, bFrom: WEEK_2.from, bTo: WEEK_2.to };
 
   test("each period's figures are the summary's figures for that period, and the changes follow from them", async () => {
-    await importFixture();
+    await importCalendar(sam);
     await engage();
     for (const who of [sam, coach]) {
       const res = await who.http.get(`/api/leaders/${sam.leaderId}/compare`).query(query).expect(200);
@@ -486,7 +468,7 @@ describe('comparing two periods', () => {
     ['an unknown parameter', { ...query, c: '1' }, 'invalid-request', /query/],
     ['a zone that does not exist', { ...query, tz: 'Mars/Olympus' }, 'invalid-time-zone', /Mars\/Olympus/],
   ])('%s is 400 with a clear message', async (_case, params, code, message) => {
-    await importFixture();
+    await importCalendar(sam);
     const res = await sam.http.get(`/api/leaders/${sam.leaderId}/compare`).query(params);
     expectError(res, 400, code);
     expect(res.body.error.message).toMatch(message);
@@ -509,7 +491,7 @@ describe('the events CSV', () => {
   );
 
   test("a download of the period's events in the leader's zone, with the minutes the summary counts and formula titles neutralised", async () => {
-    await importFixture();
+    await importCalendar(sam);
     await sam.http.post(`/api/leaders/${sam.leaderId}/imports`).query({ source: 'Crafted' }).set('Content-Type', 'text/calendar').send(CRAFTED).expect(201);
     const res = await sam.http.get(`/api/leaders/${sam.leaderId}/events.csv`).query(BOTH_WEEKS).expect(200);
     expect(res.headers['content-type']).toBe('text/csv; charset=utf-8');
@@ -537,7 +519,7 @@ describe('the events CSV', () => {
   });
 
   test('a coach with read access downloads it too; after revocation it is 404', async () => {
-    await importFixture();
+    await importCalendar(sam);
     const grantId = await engage();
     const res = await coach.http.get(`/api/leaders/${sam.leaderId}/events.csv`).query(WEEK_1).expect(200);
     expect(res.headers['content-disposition']).toContain('2026-03-02-to-2026-03-06.csv');
@@ -550,7 +532,7 @@ describe('the events CSV', () => {
     ['a date in another format', { from: '2.3.2026' }, 'invalid-request'],
     ['an unknown parameter', { format: 'xlsx' }, 'invalid-request'],
   ])('%s is 400', async (_case, params, code) => {
-    await importFixture();
+    await importCalendar(sam);
     expectError(await sam.http.get(`/api/leaders/${sam.leaderId}/events.csv`).query(params), 400, code);
   });
 });

@@ -1,4 +1,3 @@
-import type { Response } from 'supertest';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { generateLeaderCalendar } from '../../server/demo/generate-calendar.ts';
 import { eq } from 'drizzle-orm';
@@ -9,7 +8,8 @@ import { quarterRange } from '../../server/domain/metrics/calendar-days.ts';
 import { DIAGNOSTIC_IDS } from '../../shared/diagnostic.ts';
 import { event } from '../support/ics-builder.ts';
 import { teamCalendar } from '../support/team-calendar.ts';
-import { addUser, clientFor, createTestApp, FIXED_NOW, readFixture, type Client, type TestApp, type TestUser } from '../support/test-app.ts';
+import { closeExpectingNoServerError, expectError, importCalendar } from '../support/http-checks.ts';
+import { addUser, clientFor, createTestApp, FIXED_NOW, type Client, type TestApp, type TestUser } from '../support/test-app.ts';
 
 // The clock: 2026-03-20 12:00 UTC, in 2026-Q1. The fixture is Sam Lee's two weeks of March 2026.
 
@@ -19,24 +19,7 @@ beforeEach(() => {
   t = createTestApp();
 });
 
-afterEach(() => {
-  try {
-    expect(t.logged).toEqual([]);
-  } finally {
-    t.close();
-  }
-});
-
-function expectError(res: Response, status: number, code: string): void {
-  expect(res.status, JSON.stringify(res.body)).toBe(status);
-  expect(res.body.error).toMatchObject({ status, code });
-  expect(typeof res.body.error.message).toBe('string');
-}
-
-async function importCalendar(who: TestUser, text: string | Buffer): Promise<void> {
-  const res = await who.http.post(`/api/leaders/${who.leaderId}/imports`).set('Content-Type', 'text/calendar').send(text);
-  expect(res.status, JSON.stringify(res.body)).toBe(201);
-}
+afterEach(() => closeExpectingNoServerError(t));
 
 async function hrUser(email = 'hana.hr@acme.example', name = 'Hana Ruiz'): Promise<TestUser> {
   return addUser(t, { email, role: 'hr', name });
@@ -142,7 +125,7 @@ describe('quarter figures', () => {
 
   test('a database from before figures existed gets them once, at start', async () => {
     const sam = await leader('sam.lee@acme.example', 'Sam Lee');
-    await importCalendar(sam, readFixture('leader-week.ics'));
+    await importCalendar(sam);
     const stored = t.db.select().from(leaderQuarterFigures).all();
     t.db.delete(leaderQuarterFigures).run();
     t.db.delete(appState).where(eq(appState.key, 'leader-figures')).run();
@@ -156,7 +139,7 @@ describe('quarter figures', () => {
 
   test('the fixture: one planning day and one talent review in 2026-Q1', async () => {
     const sam = await leader('sam.lee@acme.example', 'Sam Lee');
-    await importCalendar(sam, readFixture('leader-week.ics'));
+    await importCalendar(sam);
     const rows = t.db.select().from(leaderQuarterFigures).all();
     expect(rows.map((row) => [row.quarter, row.planningDates, row.talentEvents, row.dataStart])).toEqual([['2026-Q1', ['2026-03-06'], 1, '2026-03-02']]);
     await expectFiguresMatchSummary(sam);
@@ -402,7 +385,7 @@ describe('privacy', () => {
   test('HR never receives a title, an attendee, a description or a place from any route', async () => {
     const hr = await hrUser();
     const sam = await leader('sam.lee@acme.example', 'Sam Lee');
-    await importCalendar(sam, readFixture('leader-week.ics'));
+    await importCalendar(sam);
     const { cohortId, leaders } = await cohortOfSix(hr);
     await invite(hr, cohortId, [sam.user.email]);
     await join(sam, cohortId);

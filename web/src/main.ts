@@ -3,6 +3,7 @@ import { api, setCsrfToken, type User } from './api.ts';
 import { loadState, selectLeader, type AppState } from './app-state.ts';
 import { h, notice, replaceChildren } from './dom.ts';
 import { HOME, PAGES } from './pages.ts';
+import { clearAnnouncement } from './views/announce.ts';
 import { signInView } from './views/sign-in-view.ts';
 
 const main = document.getElementById('main')!;
@@ -70,12 +71,15 @@ function renderAccount(user: User | null): void {
   signOut.addEventListener('click', () => {
     void api.signOut().finally(() => signedOut());
   });
-  replaceChildren(account, h('span', { class: 'account-name', title: user.email }, `${user.name ?? user.email} · ${ROLE_NAMES[user.role]}`), signOut);
+  const who = `${user.name ?? user.email} · ${ROLE_NAMES[user.role]}`;
+  // The header cuts a long name short; the tooltip keeps all of it, and the address.
+  replaceChildren(account, h('span', { class: 'account-name', title: user.name ? `${who} (${user.email})` : who }, who), signOut);
 }
 
 const ROLE_NAMES: Record<User['role'], string> = { leader: 'leader', coach: 'coach', hr: 'HR', admin: 'administrator' };
 
 async function signedIn(user: User, csrfToken: string, fromForm = true): Promise<void> {
+  clearAnnouncement();
   setCsrfToken(csrfToken);
   replaceChildren(main, notice('loading', 'Loading…'));
   try {
@@ -94,6 +98,7 @@ async function signedIn(user: User, csrfToken: string, fromForm = true): Promise
 }
 
 function signedOut(): void {
+  clearAnnouncement();
   state = null;
   setCsrfToken('');
   renderAccount(null);

@@ -1,7 +1,8 @@
+import type { ComplianceRowView, ComplianceSort, ComplianceSortKey } from '../../../shared/cohorts-api.ts';
 import { dateOfMs, quarterOf } from '../metrics/calendar-days.ts';
 import type { CountingSettings } from '../metrics/counting-settings.ts';
 import { flagLowStrategicShare, flagMissingPlanningDays } from '../metrics/flags.ts';
-import type { CategoryMinutes } from '../metrics/summarise-period.ts';
+import type { QuarterFigures } from './quarter-figures.ts';
 
 /** One consenting member and their stored figures for one quarter (null: none stored). */
 export interface MemberQuarter {
@@ -10,38 +11,12 @@ export interface MemberQuarter {
   name: string | null;
   email: string;
   settings: CountingSettings;
-  figures: StoredQuarter | null;
+  figures: QuarterFigures | null;
 }
 
-export interface StoredQuarter {
-  quarter: string;
-  timeZone: string;
-  minutes: CategoryMinutes;
-  countedMinutes: number;
-  planningDates: string[];
-  talentEvents: number;
-  dataStart: string | null;
-}
-
-export type ComplianceFlagCode = 'low-strategic-share' | 'missing-planning-days';
-
-/** A row of HR's compliance table: derived figures only, never an event. */
-export interface ComplianceRow {
-  memberId: number;
-  name: string | null;
-  email: string;
-  quarter: string;
-  /** False when the leader's calendar holds no counted work time in the quarter. */
-  hasData: boolean;
-  strategicShare: number | null;
-  countedHours: number | null;
-  planningHeld: number | null;
-  planningScheduled: number | null;
-  planningTarget: number;
-  strategicTarget: number;
-  flags: Array<{ code: ComplianceFlagCode; message: string }>;
-  dataStart: string | null;
-}
+/** A row of HR's compliance table: the API's shape, built here. */
+export type ComplianceRow = ComplianceRowView;
+export type { ComplianceSort };
 
 /**
  * The member's row for `quarter`. Held planning days are the stored dates before today in the
@@ -80,12 +55,6 @@ export function toComplianceRow(member: MemberQuarter, quarter: string, nowMs: n
     flags,
   };
 }
-
-export const COMPLIANCE_SORT_KEYS = ['name', 'email', 'strategic-share', 'counted-hours', 'planning-days', 'flags'] as const;
-export type ComplianceSortKey = (typeof COMPLIANCE_SORT_KEYS)[number];
-/** A key, or the key with a leading "-" for descending order. */
-export type ComplianceSort = ComplianceSortKey | `-${ComplianceSortKey}`;
-export const COMPLIANCE_SORTS = COMPLIANCE_SORT_KEYS.flatMap((key) => [key, `-${key}`]) as ComplianceSort[];
 
 const SORT_VALUE: Record<ComplianceSortKey, (row: ComplianceRow) => string | number | null> = {
   name: (row) => (row.name ?? row.email).toLocaleLowerCase('en'),

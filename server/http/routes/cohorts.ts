@@ -9,7 +9,7 @@ import {
   memberParams,
   membershipParams,
 } from '../../../shared/cohorts-api.ts';
-import { resolveMinGroup } from '../../domain/cohorts/suppress.ts';
+import { DEFAULT_MIN_GROUP } from '../../domain/cohorts/suppress.ts';
 import { buildChartsView } from '../../services/cohort-charts.ts';
 import { buildCompliance, buildComplianceCsv } from '../../services/cohort-compliance.ts';
 import { createCohort, deleteCohort, getOwnCohort, inviteMembers, listCohorts, listMembers, removeMember, renameCohort } from '../../services/cohorts.ts';
@@ -23,10 +23,10 @@ import { parseRequest } from '../errors.ts';
  * HR's cohorts, compliance table, charts and diagnostic, and the leader's side of consent.
  * HR routes answer HR accounts only, and only about their own cohorts (another's is 404); what
  * they send is derived figures of members who accepted, never an event.
- * `minGroup` (K): from ALTITUDE_MIN_GROUP, read when the app is built, so a bad value stops the start.
+ * `minGroup` (K): from ALTITUDE_MIN_GROUP (server/config.ts checks it at start); 5 by default.
  */
 export function cohortRoutes({ db, now }: AppContext, options: { minGroup?: number } = {}): Router {
-  const minGroup = options.minGroup ?? resolveMinGroup(process.env.ALTITUDE_MIN_GROUP);
+  const minGroup = options.minGroup ?? DEFAULT_MIN_GROUP;
   const router = Router();
 
   router.get('/cohorts', (_req, res) => {

@@ -18,3 +18,15 @@ export function announce(message: string, isError = false): void {
   window.clearTimeout(Number(region.dataset.timer));
   region.dataset.timer = String(window.setTimeout(() => region!.classList.add('toast-hidden'), isError ? 12000 : 6000));
 }
+
+/**
+ * Takes the toast away at once, timer and text: on sign-out and sign-in, so whoever uses the
+ * tab next never reads the last person's message.
+ */
+export function clearAnnouncement(): void {
+  const region = document.getElementById('announcer');
+  if (!region) return;
+  window.clearTimeout(Number(region.dataset.timer));
+  region.textContent = '';
+  region.className = 'toast toast-hidden';
+}

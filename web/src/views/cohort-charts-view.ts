@@ -1,37 +1,25 @@
 import '../styles/hr.css';
 import type { Chart, Plugin } from 'chart.js';
+import type { Hidden } from '../../../shared/cohorts-api.ts';
 import { hrApi, type ChartsView } from '../api-hr.ts';
 import { bucketLabel, hiddenText, toDistributionBars, toPlanningBars, toTrendLines } from '../chart-data/cohort-charts.ts';
-import { ChartHost } from '../charts/chart-host.ts';
-import { h, notice, replaceChildren } from '../dom.ts';
+import { ChartSet } from '../charts/chart-set.ts';
+import { h, replaceChildren } from '../dom.ts';
 import { percent } from '../format.ts';
-import { chooseCohort, cohortSelect, quarterSelect, rememberCohort, withParams } from './hr-pickers.ts';
+import { showCohortPage } from './cohort-page.ts';
+import { cohortSelect, quarterSelect, withParams } from './hr-pickers.ts';
 import type { View } from './view.ts';
 
 /** The cohort's three charts, each with its numbers beside it and small groups hidden. */
 export const cohortChartsView: View = (root, _state, params) => {
-  const charts: ChartHost[] = [];
-  const body = h('div', { class: 'hr-body' }, notice('loading', 'Loading the charts…'));
-  replaceChildren(
-    root,
-    h('div', { class: 'page-heading' }, h('h1', {}, 'Cohort charts')),
-    h('p', { class: 'lead' }, 'The cohort as a whole: how strategic time is spread, how many protect their planning days, and where the cohort is heading. Figures over fewer than 5 people are never shown.'),
-    body,
-  );
-  let alive = true;
-
-  async function load(): Promise<void> {
-    try {
-      const cohorts = await hrApi.cohorts();
-      if (!alive) return;
-      const cohort = chooseCohort(cohorts, params.get('cohort'));
-      if (!cohort) {
-        replaceChildren(body, notice('empty', 'No cohort yet.', h('p', {}, h('a', { href: '#/cohorts' }, 'Create a cohort and invite its leaders'), ' first.')));
-        return;
-      }
-      rememberCohort(cohort.id);
+  let charts: ChartSet | null = null;
+  const leave = showCohortPage(root, params, {
+    title: 'Cohort charts',
+    lead: 'The cohort as a whole: how strategic time is spread, how many protect their planning days, and where the cohort is heading. Figures over fewer than 5 people are never shown.',
+    loading: 'Loading the charts…',
+    async show(body, cohort, cohorts, isAlive) {
       const view = await hrApi.charts(cohort.id, params.get('quarter') ?? undefined);
-      if (!alive) return;
+      if (!isAlive()) return;
       const go = (changes: Record<string, string>) => {
         location.hash = withParams('cohort-charts', params, { cohort: String(cohort.id), ...changes });
       };
@@ -42,73 +30,49 @@ export const cohortChartsView: View = (root, _state, params) => {
         planningPanel(view),
         trendPanel(view),
       );
-      draw(view);
-    } catch (error) {
-      if (alive) replaceChildren(body, notice('error', (error as Error).message));
-    }
-  }
-
-  function draw(view: ChartsView): void {
-    for (const chart of charts.splice(0)) chart.destroy();
-    const distribution = body.querySelector<HTMLCanvasElement>('#distribution-chart');
-    if (distribution) {
-      const data = toDistributionBars(view.distribution, view.threshold);
-      const host = new ChartHost(distribution);
-      host.render({
-        type: 'bar',
-        data: { labels: data.labels, datasets: data.datasets },
-        options: {
-          responsive: true,
-          maintainAspectRatio: false,
-          // Room above the bars for the target line's label.
-          layout: { padding: { top: 22 } },
-          scales: { y: { beginAtZero: true, ticks: { precision: 0 }, title: { display: true, text: 'leaders' } }, x: { title: { display: true, text: 'strategic share of counted time' } } },
-          plugins: { legend: { display: false }, tooltip: { callbacks: { label: (item) => ` ${item.raw as number} leaders` } } },
-        },
-        plugins: [targetLine(data.lineAt, `${Math.round(view.threshold * 100)}% target`)],
-      });
-      charts.push(host);
-    }
-    const planning = body.querySelector<HTMLCanvasElement>('#planning-chart');
-    if (planning) {
-      const host = new ChartHost(planning);
-      const data = toPlanningBars(view.planningTarget);
-      host.render({
-        type: 'bar',
-        data: { labels: data.labels, datasets: data.datasets },
-        options: {
-          responsive: true,
-          maintainAspectRatio: false,
-          scales: { y: { beginAtZero: true, max: 100, title: { display: true, text: '% of leaders' } } },
-          plugins: { legend: { display: false }, tooltip: { callbacks: { label: (item) => ` ${(item.raw as number).toFixed(1)}% meet their target` } } },
-        },
-      });
-      charts.push(host);
-    }
-    const trend = body.querySelector<HTMLCanvasElement>('#trend-chart');
-    if (trend) {
-      const host = new ChartHost(trend);
-      const data = toTrendLines(view.trend, view.threshold);
-      host.render({
-        type: 'line',
-        data: { labels: data.labels, datasets: data.datasets },
-        options: {
-          responsive: true,
-          maintainAspectRatio: false,
-          scales: { y: { beginAtZero: true, suggestedMax: 40, title: { display: true, text: 'strategic share (%)' } } },
-          plugins: { legend: { position: 'bottom', labels: { boxWidth: 12 } } },
-        },
-      });
-      charts.push(host);
-    }
-  }
-
-  void load();
+      charts?.destroy();
+      charts = new ChartSet(body);
+      draw(charts, view);
+    },
+  });
   return () => {
-    alive = false;
-    for (const chart of charts) chart.destroy();
+    leave();
+    charts?.destroy();
   };
 };
+
+function draw(charts: ChartSet, view: ChartsView): void {
+  const distribution = toDistributionBars(view.distribution, view.threshold);
+  charts.draw('distribution-chart', {
+    type: 'bar',
+    data: { labels: distribution.labels, datasets: distribution.datasets },
+    options: {
+      // Room above the bars for the target line's label.
+      layout: { padding: { top: 22 } },
+      scales: { y: { beginAtZero: true, ticks: { precision: 0 }, title: { display: true, text: 'leaders' } }, x: { title: { display: true, text: 'strategic share of counted time' } } },
+      plugins: { legend: { display: false }, tooltip: { callbacks: { label: (item) => ` ${item.raw as number} leaders` } } },
+    },
+    plugins: [targetLine(distribution.lineAt, `${Math.round(view.threshold * 100)}% target`)],
+  });
+  const planning = toPlanningBars(view.planningTarget);
+  charts.draw('planning-chart', {
+    type: 'bar',
+    data: { labels: planning.labels, datasets: planning.datasets },
+    options: {
+      scales: { y: { beginAtZero: true, max: 100, title: { display: true, text: '% of leaders' } } },
+      plugins: { legend: { display: false }, tooltip: { callbacks: { label: (item) => ` ${(item.raw as number).toFixed(1)}% meet their target` } } },
+    },
+  });
+  const trend = toTrendLines(view.trend, view.threshold);
+  charts.draw('trend-chart', {
+    type: 'line',
+    data: { labels: trend.labels, datasets: trend.datasets },
+    options: {
+      scales: { y: { beginAtZero: true, suggestedMax: 40, title: { display: true, text: 'strategic share (%)' } } },
+      plugins: { legend: { position: 'bottom', labels: { boxWidth: 12 } } },
+    },
+  });
+}
 
 /** A dashed vertical line on a bar chart's category axis, between two buckets. */
 function targetLine(at: number, label: string): Plugin<'bar'> {
@@ -142,28 +106,50 @@ function hiddenNotice(reason: NonNullable<ChartsView['distribution']['suppressio
   return h('p', { class: 'hr-hidden', 'data-hidden': reason }, reason === 'no-data' ? 'No leader of this cohort has data for this quarter.' : capitalise(hiddenText(reason, minGroup)) + '.');
 }
 
+/** A chart's section: heading, a note on how to read it, and the chart with its numbers. */
+function chartPanel(id: string, heading: string, ...content: Array<HTMLElement | null>): HTMLElement {
+  return h('section', { class: 'panel', 'aria-labelledby': `${id}-heading`, id }, h('h2', { id: `${id}-heading` }, heading), ...content);
+}
+
+function panelNote(text: string): HTMLElement {
+  return h('p', { class: 'panel-note' }, text);
+}
+
+/** The canvas a chart draws into; its label says the numbers are in the table beside. */
+function chartBox(canvasId: string, label: string, wide = false): HTMLElement {
+  return h('div', { class: wide ? 'chart-box hr-chart hr-chart-wide' : 'chart-box hr-chart' }, h('canvas', { id: canvasId, role: 'img', 'aria-label': label }));
+}
+
+function figuresTable(id: string, columns: readonly string[], rows: HTMLElement[]): HTMLElement {
+  return h('table', { class: 'figures', id }, h('thead', {}, h('tr', {}, ...columns.map((column) => h('th', { scope: 'col' }, column)))), h('tbody', {}, ...rows));
+}
+
+/** A quarter's row, or the reason its group is hidden across the figure columns. */
+function quarterRow(row: { quarter: string; suppression: Hidden | null }, minGroup: number, columns: number, cells: () => HTMLElement[]): HTMLElement {
+  return h(
+    'tr',
+    { 'data-quarter': row.quarter },
+    h('th', { scope: 'row' }, row.quarter),
+    ...(row.suppression ? [h('td', { colspan: columns > 1 ? columns : undefined, class: 'hr-hidden-cell' }, hiddenText(row.suppression, minGroup))] : cells()),
+  );
+}
+
 function distributionPanel(view: ChartsView): HTMLElement {
   const d = view.distribution;
-  const heading = h('h2', { id: 'distribution-heading' }, `Strategic share in ${view.quarter}`);
-  if (d.suppression) return h('section', { class: 'panel', 'aria-labelledby': 'distribution-heading', id: 'distribution' }, heading, hiddenNotice(d.suppression, view.minGroup));
-  return h(
-    'section',
-    { class: 'panel', 'aria-labelledby': 'distribution-heading', id: 'distribution' },
+  const heading = `Strategic share in ${view.quarter}`;
+  if (d.suppression) return chartPanel('distribution', heading, hiddenNotice(d.suppression, view.minGroup));
+  return chartPanel(
+    'distribution',
     heading,
-    h('p', { class: 'panel-note' }, `How many leaders fall in each band of 5 points. The dashed line is the ${percent(view.threshold, 0)} target: bars to its left are under it.`),
+    panelNote(`How many leaders fall in each band of 5 points. The dashed line is the ${percent(view.threshold, 0)} target: bars to its left are under it.`),
     h(
       'div',
       { class: 'chart-with-table' },
-      h('div', { class: 'chart-box hr-chart' }, h('canvas', { id: 'distribution-chart', role: 'img', 'aria-label': `Distribution of strategic share across ${d.people} leaders; numbers in the table beside.` })),
+      chartBox('distribution-chart', `Distribution of strategic share across ${d.people} leaders; numbers in the table beside.`),
       h(
         'div',
         {},
-        h(
-          'table',
-          { class: 'figures', id: 'distribution-table' },
-          h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Strategic share'), h('th', { scope: 'col' }, 'Leaders'))),
-          h('tbody', {}, ...d.buckets.map((b) => h('tr', {}, h('th', { scope: 'row' }, bucketLabel(b)), h('td', {}, b.count)))),
-        ),
+        figuresTable('distribution-table', ['Strategic share', 'Leaders'], d.buckets.map((b) => h('tr', {}, h('th', { scope: 'row' }, bucketLabel(b)), h('td', {}, b.count)))),
         h(
           'dl',
           { class: 'hr-facts' },
@@ -181,26 +167,18 @@ function distributionPanel(view: ChartsView): HTMLElement {
 
 function planningPanel(view: ChartsView): HTMLElement {
   const anyShown = view.planningTarget.some((row) => row.suppression === null);
-  return h(
-    'section',
-    { class: 'panel', 'aria-labelledby': 'planning-heading', id: 'planning' },
-    h('h2', { id: 'planning-heading' }, 'Leaders meeting their planning-day target'),
-    h('p', { class: 'panel-note' }, 'Share of leaders with at least their target of protected planning days (3 unless they set another), held and still scheduled, per quarter.'),
+  return chartPanel(
+    'planning',
+    'Leaders meeting their planning-day target',
+    panelNote('Share of leaders with at least their target of protected planning days (3 unless they set another), held and still scheduled, per quarter.'),
     h(
       'div',
       { class: 'chart-with-table' },
-      anyShown ? h('div', { class: 'chart-box hr-chart' }, h('canvas', { id: 'planning-chart', role: 'img', 'aria-label': 'Share of leaders meeting the planning-day target per quarter; numbers in the table beside.' })) : null,
-      h(
-        'table',
-        { class: 'figures', id: 'planning-table' },
-        h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Quarter'), h('th', { scope: 'col' }, 'Meeting the target'))),
-        h(
-          'tbody',
-          {},
-          ...view.planningTarget.map((row) =>
-            h('tr', { 'data-quarter': row.quarter }, h('th', { scope: 'row' }, row.quarter), h('td', { class: row.suppression ? 'hr-hidden-cell' : undefined }, row.suppression ? hiddenText(row.suppression, view.minGroup) : `${row.meeting} of ${row.people} (${percent(row.share!)})`)),
-          ),
-        ),
+      anyShown ? chartBox('planning-chart', 'Share of leaders meeting the planning-day target per quarter; numbers in the table beside.') : null,
+      figuresTable(
+        'planning-table',
+        ['Quarter', 'Meeting the target'],
+        view.planningTarget.map((row) => quarterRow(row, view.minGroup, 1, () => [h('td', {}, `${row.meeting} of ${row.people} (${percent(row.share!)})`)])),
       ),
     ),
   );
@@ -208,28 +186,18 @@ function planningPanel(view: ChartsView): HTMLElement {
 
 function trendPanel(view: ChartsView): HTMLElement {
   const anyShown = view.trend.some((row) => row.suppression === null);
-  return h(
-    'section',
-    { class: 'panel', 'aria-labelledby': 'trend-heading', id: 'trend' },
-    h('h2', { id: 'trend-heading' }, 'Strategic share over the quarters'),
-    h('p', { class: 'panel-note' }, 'Median and mean strategic share of the leaders with data each quarter, against the target. A gap is a quarter whose group is hidden.'),
+  return chartPanel(
+    'trend',
+    'Strategic share over the quarters',
+    panelNote('Median and mean strategic share of the leaders with data each quarter, against the target. A gap is a quarter whose group is hidden.'),
     h(
       'div',
       { class: 'chart-with-table' },
-      anyShown ? h('div', { class: 'chart-box hr-chart hr-chart-wide' }, h('canvas', { id: 'trend-chart', role: 'img', 'aria-label': 'Median and mean strategic share per quarter; numbers in the table beside.' })) : null,
-      h(
-        'table',
-        { class: 'figures', id: 'trend-table' },
-        h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Quarter'), h('th', { scope: 'col' }, 'Median'), h('th', { scope: 'col' }, 'Mean'), h('th', { scope: 'col' }, 'Leaders'))),
-        h(
-          'tbody',
-          {},
-          ...view.trend.map((row) =>
-            row.suppression
-              ? h('tr', { 'data-quarter': row.quarter }, h('th', { scope: 'row' }, row.quarter), h('td', { colspan: 3, class: 'hr-hidden-cell' }, hiddenText(row.suppression, view.minGroup)))
-              : h('tr', { 'data-quarter': row.quarter }, h('th', { scope: 'row' }, row.quarter), h('td', {}, percent(row.median!)), h('td', {}, percent(row.mean!)), h('td', {}, String(row.people))),
-          ),
-        ),
+      anyShown ? chartBox('trend-chart', 'Median and mean strategic share per quarter; numbers in the table beside.', true) : null,
+      figuresTable(
+        'trend-table',
+        ['Quarter', 'Median', 'Mean', 'Leaders'],
+        view.trend.map((row) => quarterRow(row, view.minGroup, 3, () => [h('td', {}, percent(row.median!)), h('td', {}, percent(row.mean!)), h('td', {}, String(row.people))])),
       ),
     ),
   );

@@ -4,6 +4,7 @@ import { h, notice, replaceChildren } from '../dom.ts';
 import { longDate, plural } from '../format.ts';
 import { announce } from './announce.ts';
 import { chooseCohort, forgetCohort, rememberCohort, withParams } from './hr-pickers.ts';
+import { onSubmitRequest } from './section-actions.ts';
 import type { View } from './view.ts';
 
 const STATUS_LABELS: Record<CohortMemberView['status'], string> = {
@@ -56,24 +57,15 @@ export const cohortsView: View = (root, _state, params) => {
       h('div', { class: 'field inline' }, h('label', { for: 'new-cohort-name' }, 'Name'), name, submit),
       error,
     );
-    form.addEventListener('submit', (event) => {
-      event.preventDefault();
-      error.hidden = true;
-      submit.disabled = true;
-      void hrApi
-        .createCohort(name.value)
-        .then((cohort) => {
-          announce(`Cohort “${cohort.name}” created. Invite its leaders next.`);
-          rememberCohort(cohort.id);
-          go(withParams('cohorts', params, { cohort: String(cohort.id) }));
-        })
-        .catch((failure: Error) => {
-          error.textContent = failure.message;
-          error.hidden = false;
-        })
-        .finally(() => {
-          submit.disabled = false;
-        });
+    onSubmitRequest(form, {
+      submit,
+      error,
+      run: async () => {
+        const cohort = await hrApi.createCohort(name.value);
+        announce(`Cohort “${cohort.name}” created. Invite its leaders next.`);
+        rememberCohort(cohort.id);
+        go(withParams('cohorts', params, { cohort: String(cohort.id) }));
+      },
     });
     return form;
   }

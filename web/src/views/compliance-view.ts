@@ -2,7 +2,8 @@ import '../styles/hr.css';
 import { complianceCsvUrl, hrApi, type ComplianceSortValue, type ComplianceView } from '../api-hr.ts';
 import { h, notice, replaceChildren } from '../dom.ts';
 import { longDate, percent } from '../format.ts';
-import { chooseCohort, cohortSelect, quarterSelect, rememberCohort, withParams } from './hr-pickers.ts';
+import { showCohortPage } from './cohort-page.ts';
+import { cohortSelect, quarterSelect, withParams } from './hr-pickers.ts';
 import type { View } from './view.ts';
 
 type Row = ComplianceView['rows'][number];
@@ -25,31 +26,17 @@ const FLAG_LABELS: Record<Row['flags'][number]['code'], string> = {
  * HR's compliance table: one row per leader who accepted, with derived figures only. Cohort,
  * quarter, sort and filter live in the address, so a view can be bookmarked or shared.
  */
-export const complianceView: View = (root, _state, params) => {
-  const body = h('div', { class: 'hr-body' }, notice('loading', 'Loading the compliance table…'));
-  replaceChildren(
-    root,
-    h('div', { class: 'page-heading' }, h('h1', {}, 'Compliance')),
-    h('p', { class: 'lead' }, 'Strategic share, protected planning days and flags of each leader who accepted the invitation, for one quarter. Held days are over; scheduled days are still in the calendar ahead.'),
-    body,
-  );
-  let alive = true;
-
-  async function load(): Promise<void> {
-    try {
-      const cohorts = await hrApi.cohorts();
-      if (!alive) return;
-      const cohort = chooseCohort(cohorts, params.get('cohort'));
-      if (!cohort) {
-        replaceChildren(body, notice('empty', 'No cohort yet.', h('p', {}, h('a', { href: '#/cohorts' }, 'Create a cohort and invite its leaders'), ' first.')));
-        return;
-      }
-      rememberCohort(cohort.id);
+export const complianceView: View = (root, _state, params) =>
+  showCohortPage(root, params, {
+    title: 'Compliance',
+    lead: 'Strategic share, protected planning days and flags of each leader who accepted the invitation, for one quarter. Held days are over; scheduled days are still in the calendar ahead.',
+    loading: 'Loading the compliance table…',
+    async show(body, cohort, cohorts, isAlive) {
       const sort = (params.get('sort') ?? 'name') as ComplianceSortValue;
       const flagged = params.get('flagged') === 'only' ? 'only' : 'all';
       const quarter = params.get('quarter') ?? undefined;
       const view = await hrApi.compliance(cohort.id, { quarter, sort, flagged });
-      if (!alive) return;
+      if (!isAlive()) return;
       const go = (changes: Record<string, string | null>) => {
         location.hash = withParams('compliance', params, { cohort: String(cohort.id), ...changes });
       };
@@ -75,16 +62,8 @@ export const complianceView: View = (root, _state, params) => {
           ? notice('empty', emptyText(view), h('p', {}, h('a', { href: `#/cohorts?cohort=${cohort.id}` }, 'Members and invitations')))
           : table(view, sort, (key) => go({ sort: key === sort ? `-${key}` : key })),
       );
-    } catch (error) {
-      if (alive) replaceChildren(body, notice('error', (error as Error).message));
-    }
-  }
-
-  void load();
-  return () => {
-    alive = false;
-  };
-};
+    },
+  });
 
 function emptyText(view: ComplianceView): string {
   if (view.counts.active === 0) return 'Nobody in this cohort shares figures yet: they appear here once they accept the invitation.';

@@ -3,19 +3,20 @@ import { api, RequestFailed, type Flag, type Summary } from '../api.ts';
 import { toCategoryDoughnut } from '../chart-data/category-doughnut.ts';
 import { toQuarterStrip } from '../chart-data/quarter-strip.ts';
 import { toWeeklyBars } from '../chart-data/weekly-bars.ts';
-import { ChartHost } from '../charts/chart-host.ts';
+import { ChartSet } from '../charts/chart-set.ts';
 import { h, notice, replaceChildren } from '../dom.ts';
 import { dayMonth, hours, longDate, percent, plural } from '../format.ts';
 import { todayIn } from '../periods.ts';
 import { periodPicker } from './period-picker.ts';
 import { noLeaderNotice, nothingImportedNotice } from './no-leader.ts';
+import { categoryMix, flagItem, headlineQuarter, NO_FLAGS_TEXT } from './summary-parts.ts';
 import type { View } from './view.ts';
 
 /** The audit of a period: headline cards, flags with what to do, and the charts with their numbers. */
 export const dashboardView: View = (root, state) => {
-  const charts: ChartHost[] = [];
   const heading = h('div', { class: 'page-heading' });
   const body = h('div', { class: 'dashboard-body' });
+  const charts = new ChartSet(body);
   replaceChildren(root, heading, body);
   // Only the answer to the latest request is shown: a slow earlier one must not overwrite it.
   let latest = 0;
@@ -44,7 +45,7 @@ export const dashboardView: View = (root, state) => {
   }
 
   function renderSummary(summary: Summary): void {
-    for (const chart of charts.splice(0)) chart.destroy();
+    charts.destroy();
     if (summary.countedMinutes === 0) {
       replaceChildren(
         body,
@@ -53,52 +54,38 @@ export const dashboardView: View = (root, state) => {
       return;
     }
     replaceChildren(body, headlineCards(summary), flagsPanel(summary), doughnutPanel(summary), weeklyPanel(summary), planningPanel(summary));
-    const doughnut = body.querySelector<HTMLCanvasElement>('#doughnut-chart');
-    const weekly = body.querySelector<HTMLCanvasElement>('#weekly-chart');
-    if (doughnut) {
-      const host = new ChartHost(doughnut);
-      const data = toCategoryDoughnut(summary.minutes, summary.shares);
-      host.render({
-        type: 'doughnut',
-        data: { labels: data.labels, datasets: data.datasets },
-        options: {
-          responsive: true,
-          maintainAspectRatio: false,
-          plugins: {
-            legend: { display: false },
-            tooltip: { callbacks: { label: (item) => ` ${item.label}: ${(item.raw as number).toFixed(1)} h (${percent(data.rows[item.dataIndex]!.share)})` } },
-          },
-          cutout: '58%',
+    const doughnut = toCategoryDoughnut(summary.minutes, summary.shares);
+    charts.draw('doughnut-chart', {
+      type: 'doughnut',
+      data: { labels: doughnut.labels, datasets: doughnut.datasets },
+      options: {
+        plugins: {
+          legend: { display: false },
+          tooltip: { callbacks: { label: (item) => ` ${item.label}: ${(item.raw as number).toFixed(1)} h (${percent(doughnut.rows[item.dataIndex]!.share)})` } },
         },
-      });
-      charts.push(host);
-    }
-    if (weekly) {
-      const host = new ChartHost(weekly);
-      const data = toWeeklyBars(summary.weekly, summary.settings.strategicShareMin);
-      host.render({
-        type: 'bar',
-        // chart.js types a mixed bar/line chart loosely; the datasets are built and tested in chart-data.
-        data: { ...data, labels: data.labels.map((week) => dayMonth(week)) } as never,
-        options: {
-          responsive: true,
-          maintainAspectRatio: false,
-          interaction: { mode: 'index', intersect: false },
-          scales: { x: { stacked: true, ticks: { maxRotation: 0, autoSkipPadding: 12 } }, y: { stacked: true, title: { display: true, text: 'hours' } } },
-          plugins: {
-            legend: { position: 'bottom', labels: { boxWidth: 12 } },
-            tooltip: { callbacks: { label: (item) => ` ${item.dataset.label}: ${(item.raw as number).toFixed(1)} h` } },
-          },
+        cutout: '58%',
+      },
+    });
+    const weekly = toWeeklyBars(summary.weekly, summary.settings.strategicShareMin);
+    charts.draw('weekly-chart', {
+      type: 'bar',
+      // chart.js types a mixed bar/line chart loosely; the datasets are built and tested in chart-data.
+      data: { ...weekly, labels: weekly.labels.map((week) => dayMonth(week)) } as never,
+      options: {
+        interaction: { mode: 'index', intersect: false },
+        scales: { x: { stacked: true, ticks: { maxRotation: 0, autoSkipPadding: 12 } }, y: { stacked: true, title: { display: true, text: 'hours' } } },
+        plugins: {
+          legend: { position: 'bottom', labels: { boxWidth: 12 } },
+          tooltip: { callbacks: { label: (item) => ` ${item.dataset.label}: ${(item.raw as number).toFixed(1)} h` } },
         },
-      });
-      charts.push(host);
-    }
+      },
+    });
   }
 
   void load();
   return () => {
     latest++;
-    for (const chart of charts) chart.destroy();
+    charts.destroy();
   };
 };
 
@@ -106,8 +93,7 @@ function headlineCards(summary: Summary): HTMLElement {
   const { settings } = summary;
   const share = summary.shares.strategic;
   const strategicOk = share >= settings.strategicShareMin;
-  const currentQuarter = quarterOf(todayIn(summary.period.timeZone));
-  const quarter = summary.planning.find((q) => q.quarter === currentQuarter) ?? summary.planning[summary.planning.length - 1];
+  const quarter = headlineQuarter(summary, todayIn(summary.period.timeZone));
   const planningOk = quarter ? quarter.protectedDays >= settings.planningDaysPerQuarter : false;
   // The gauge spans 0 to 1.6 times the larger of share and target, so both always show.
   const scale = Math.max(share, settings.strategicShareMin) * 1.6;
@@ -158,7 +144,7 @@ function headlineCards(summary: Summary): HTMLElement {
 
 function flagsPanel(summary: Summary): HTMLElement {
   if (summary.flags.length === 0) {
-    return h('section', { class: 'panel flags flags-clear', 'aria-label': 'Flags' }, h('h2', {}, 'Flags'), h('p', {}, 'No flags: strategic share and planning days meet their targets.'));
+    return h('section', { class: 'panel flags flags-clear', 'aria-label': 'Flags' }, h('h2', {}, 'Flags'), h('p', {}, NO_FLAGS_TEXT));
   }
   // One card per kind of flag: the quarters short of planning days share their advice.
   const groups = new Map<Flag['code'], Flag[]>();
@@ -170,47 +156,17 @@ function flagsPanel(summary: Summary): HTMLElement {
     h(
       'ul',
       {},
-      ...[...groups].map(([code, flags]) =>
-        h(
-          'li',
-          { class: 'flag', 'data-code': code },
-          ...flags.map((flag) => h('p', { class: 'flag-message' }, flag.message)),
-          h('p', { class: 'flag-advice' }, h('strong', {}, 'What to do: '), flags[flags.length - 1]!.advice),
-        ),
-      ),
+      ...[...groups].map(([code, flags]) => flagItem(code, flags.map((flag) => flag.message), flags[flags.length - 1]!.advice)),
     ),
   );
 }
 
 function doughnutPanel(summary: Summary): HTMLElement {
-  const data = toCategoryDoughnut(summary.minutes, summary.shares);
   return h(
     'section',
     { class: 'panel chart-panel', 'aria-labelledby': 'mix-heading' },
     h('h2', { id: 'mix-heading' }, 'The mix'),
-    h(
-      'div',
-      { class: 'chart-with-table' },
-      h('div', { class: 'chart-box chart-box-round' }, h('canvas', { id: 'doughnut-chart', role: 'img', 'aria-label': 'Share of counted time per category; the table beside gives the numbers' })),
-      h(
-        'table',
-        { class: 'figures', id: 'category-table' },
-        h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Category'), h('th', { scope: 'col' }, 'Hours'), h('th', { scope: 'col' }, 'Share'))),
-        h(
-          'tbody',
-          {},
-          ...data.rows.map((row) =>
-            h(
-              'tr',
-              { 'data-category': row.id },
-              h('th', { scope: 'row' }, h('span', { class: `chip chip-${row.id}`, 'aria-hidden': 'true' }), row.label),
-              h('td', {}, `${row.hours.toFixed(1)} h`),
-              h('td', {}, percent(row.share)),
-            ),
-          ),
-        ),
-      ),
-    ),
+    categoryMix(summary, { canvasId: 'doughnut-chart', boxClass: 'chart-box-round', tableId: 'category-table' }),
   );
 }
 
@@ -293,8 +249,4 @@ function planningPanel(summary: Summary): HTMLElement {
     ),
     h('p', { class: 'legend' }, h('span', { class: 'cell cell-held' }, 'held'), h('span', { class: 'cell cell-scheduled' }, 'scheduled'), h('span', { class: 'cell cell-missing' }, 'missing')),
   );
-}
-
-function quarterOf(date: string): string {
-  return `${date.slice(0, 4)}-Q${Math.floor((Number(date.slice(5, 7)) - 1) / 3) + 1}`;
 }

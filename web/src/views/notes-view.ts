@@ -5,6 +5,7 @@ import { isOwner } from '../app-state.ts';
 import { h, notice, replaceChildren } from '../dom.ts';
 import { announce } from './announce.ts';
 import { noLeaderNotice } from './no-leader.ts';
+import { onConfirmedClick, requestForm } from './section-actions.ts';
 import type { View } from './view.ts';
 
 /** Notes on the coaching engagement: both sides write, both read; the leader sees who wrote what. */
@@ -56,34 +57,22 @@ export const notesView: View = (root, state) => {
       owner && activeGrants.length > 1
         ? h('select', { id: 'note-grant' }, ...activeGrants.map((g) => h('option', { value: g.id }, `With ${g.coachName ?? g.coachEmail}`)))
         : null;
-    const error = h('p', { class: 'form-error', role: 'alert', hidden: true });
-    const submit = h('button', { type: 'submit', id: 'note-submit' }, 'Add note');
-    const form = h(
-      'form',
+    const form = requestForm(
       { class: 'panel note-form', 'aria-label': 'New note' },
-      h('div', { class: 'field' }, h('label', { for: 'note-body' }, 'New note'), body, count),
-      engagement ? h('div', { class: 'field inline' }, h('label', { for: 'note-grant' }, 'Engagement'), engagement) : null,
-      error,
-      h('div', { class: 'actions' }, submit),
-    );
-    form.addEventListener('submit', (event) => {
-      event.preventDefault();
-      error.hidden = true;
-      submit.disabled = true;
-      void coachApi
-        .addNote(leader.id, body.value, engagement ? Number(engagement.value) : undefined)
-        .then(() => {
+      {
+        submitId: 'note-submit',
+        submitLabel: 'Add note',
+        run: async () => {
+          await coachApi.addNote(leader.id, body.value, engagement ? Number(engagement.value) : undefined);
           body.value = '';
           count.textContent = `0 / ${MAX_NOTE_LENGTH}`;
           announce('Note added.');
-          return load();
-        })
-        .catch((failure: Error) => {
-          error.textContent = failure.message;
-          error.hidden = false;
-        })
-        .finally(() => (submit.disabled = false));
-    });
+          await load();
+        },
+      },
+      h('div', { class: 'field' }, h('label', { for: 'note-body' }, 'New note'), body, count),
+      engagement ? h('div', { class: 'field inline' }, h('label', { for: 'note-grant' }, 'Engagement'), engagement) : null,
+    );
     replaceChildren(composer, form);
   }
 
@@ -101,20 +90,9 @@ export const notesView: View = (root, state) => {
     const author = isMine ? 'You' : (note.author.name ?? note.author.email);
     const role = note.author.role === 'coach' ? 'coach' : owner ? '' : 'client';
     const remove = isMine ? h('button', { type: 'button', class: 'link small', 'data-action': 'delete-note' }, 'Delete') : null;
-    remove?.addEventListener('click', () => {
-      if (!window.confirm('Delete this note? It is gone for both of you.')) return;
-      remove.disabled = true;
-      void coachApi
-        .deleteNote(leader.id, note.id)
-        .then(() => {
-          announce('Note deleted.');
-          return load();
-        })
-        .catch((failure: Error) => {
-          remove.disabled = false;
-          announce(failure.message, true);
-        });
-    });
+    if (remove) {
+      onConfirmedClick(remove, { question: 'Delete this note? It is gone for both of you.', run: () => coachApi.deleteNote(leader.id, note.id), done: 'Note deleted.', reload: load });
+    }
     return h(
       'li',
       { class: `note ${note.author.role === 'coach' ? 'note-coach' : 'note-leader'}`, 'data-note': note.id },

@@ -2,13 +2,14 @@ import '../styles/coach.css';
 import { api, RequestFailed, type Flag, type Summary } from '../api.ts';
 import { coachApi, type NoteView } from '../api-coach.ts';
 import { toCategoryDoughnut } from '../chart-data/category-doughnut.ts';
-import { ChartHost } from '../charts/chart-host.ts';
+import { ChartSet } from '../charts/chart-set.ts';
 import { h, notice, replaceChildren } from '../dom.ts';
 import { dayMonth, hours, longDate, percent, plural } from '../format.ts';
 import { todayIn } from '../periods.ts';
 import { formatStamp } from './notes-view.ts';
 import { periodPicker } from './period-picker.ts';
 import { noLeaderNotice, nothingImportedNotice } from './no-leader.ts';
+import { categoryMix, flagItem, headlineQuarter, NO_FLAGS_TEXT } from './summary-parts.ts';
 import type { View } from './view.ts';
 
 /** A report for a coaching session: figures, the mix, planning days, flags with advice and the notes, clean on A4. */
@@ -16,7 +17,7 @@ export const printView: View = (root, state) => {
   const controls = h('div', { class: 'page-heading no-print' });
   const report = h('article', { class: 'session-report', id: 'session-report' });
   replaceChildren(root, controls, report);
-  let chart: ChartHost | null = null;
+  const charts = new ChartSet(report);
   let latest = 0;
 
   function renderControls(): void {
@@ -48,7 +49,6 @@ export const printView: View = (root, state) => {
     const today = todayIn(summary.period.timeZone);
     // The browser offers the title as the PDF's file name.
     document.title = `Session report · ${leader.name ?? leader.email} · ${summary.period.from} to ${summary.period.to}`;
-    const canvas = h('canvas', { id: 'report-doughnut', role: 'img', 'aria-label': 'Share of counted time per category; the table beside gives the numbers' });
     replaceChildren(
       report,
       h(
@@ -72,7 +72,7 @@ export const printView: View = (root, state) => {
               'section',
               { class: 'report-section report-mix', 'aria-labelledby': 'report-mix-heading' },
               h('h3', { id: 'report-mix-heading' }, 'Where the time went'),
-              h('div', { class: 'chart-with-table' }, h('div', { class: 'chart-box report-doughnut-box' }, canvas), categoryTable(summary)),
+              categoryMix(summary, { canvasId: 'report-doughnut', boxClass: 'report-doughnut-box', tableId: 'report-category-table', withTotal: true }),
             ),
             planningSection(summary),
             flagsSection(summary.flags),
@@ -80,30 +80,26 @@ export const printView: View = (root, state) => {
       notesSection(notes),
       h('footer', { class: 'report-footer' }, 'Shares are of counted work time: the five categories plus unclassified; excluded time (personal, declined, cancelled, free, travel) is left out. Planning days are judged per whole quarter.'),
     );
-    chart?.destroy();
-    chart = null;
-    if (summary.countedMinutes === 0) return;
+    charts.destroy();
     const data = toCategoryDoughnut(summary.minutes, summary.shares);
-    chart = new ChartHost(canvas);
-    chart.render({
+    charts.draw('report-doughnut', {
       type: 'doughnut',
       data: { labels: data.labels, datasets: data.datasets },
       // No animation: a report printed straight away must not catch the chart half drawn.
-      options: { responsive: true, maintainAspectRatio: false, animation: false, cutout: '58%', plugins: { legend: { display: false }, tooltip: { enabled: false } } },
+      options: { animation: false, cutout: '58%', plugins: { legend: { display: false }, tooltip: { enabled: false } } },
     });
   }
 
   void load();
   return () => {
     latest++;
-    chart?.destroy();
+    charts.destroy();
   };
 };
 
 function headline(summary: Summary, today: string): HTMLElement {
   const { settings } = summary;
-  const currentQuarter = `${today.slice(0, 4)}-Q${Math.floor((Number(today.slice(5, 7)) - 1) / 3) + 1}`;
-  const quarter = summary.planning.find((q) => q.quarter === currentQuarter) ?? summary.planning[summary.planning.length - 1];
+  const quarter = headlineQuarter(summary, today);
   const share = summary.shares.strategic;
   const fact = (id: string, label: string, value: string, note: string, ok: boolean | null) =>
     h('div', { class: `report-fact ${ok === null ? '' : ok ? 'figure-ok' : 'figure-warn'}`, 'data-fact': id }, h('dt', {}, label), h('dd', {}, h('span', { class: 'figure-value' }, value), h('span', { class: 'figure-note' }, note)));
@@ -122,29 +118,6 @@ function headline(summary: Summary, today: string): HTMLElement {
         )
       : null,
     fact('flags', 'Flags', String(summary.flags.length), summary.flags.length === 0 ? 'none raised' : 'see below', summary.flags.length === 0),
-  );
-}
-
-function categoryTable(summary: Summary): HTMLElement {
-  const data = toCategoryDoughnut(summary.minutes, summary.shares);
-  return h(
-    'table',
-    { class: 'figures', id: 'report-category-table' },
-    h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Category'), h('th', { scope: 'col' }, 'Hours'), h('th', { scope: 'col' }, 'Share'))),
-    h(
-      'tbody',
-      {},
-      ...data.rows.map((row) =>
-        h(
-          'tr',
-          { 'data-category': row.id },
-          h('th', { scope: 'row' }, h('span', { class: `chip chip-${row.id}`, 'aria-hidden': 'true' }), row.label),
-          h('td', {}, hours(summary.minutes[row.id])),
-          h('td', {}, percent(row.share)),
-        ),
-      ),
-    ),
-    h('tfoot', {}, h('tr', {}, h('th', { scope: 'row' }, 'Counted'), h('td', {}, hours(summary.countedMinutes)), h('td', {}, '100%'))),
   );
 }
 
@@ -187,12 +160,8 @@ function flagsSection(flags: readonly Flag[]): HTMLElement {
     { class: 'report-section', 'aria-labelledby': 'report-flags-heading' },
     h('h3', { id: 'report-flags-heading' }, 'Flags and what to do'),
     flags.length === 0
-      ? h('p', { class: 'flags-clear-note' }, 'No flags: strategic share and planning days meet their targets.')
-      : h(
-          'ul',
-          { class: 'report-flags' },
-          ...flags.map((flag) => h('li', { class: 'flag', 'data-code': flag.code }, h('p', { class: 'flag-message' }, flag.message), h('p', { class: 'flag-advice' }, h('strong', {}, 'What to do: '), flag.advice))),
-        ),
+      ? h('p', { class: 'flags-clear-note' }, NO_FLAGS_TEXT)
+      : h('ul', { class: 'report-flags' }, ...flags.map((flag) => flagItem(flag.code, [flag.message], flag.advice))),
   );
 }
 

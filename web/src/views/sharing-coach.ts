@@ -4,17 +4,26 @@ import type { AppState } from '../app-state.ts';
 import { h, notice, replaceChildren } from '../dom.ts';
 import { longDate } from '../format.ts';
 import { announce } from './announce.ts';
+import { loadList, onConfirmedClick, requestForm } from './section-actions.ts';
 
 /** The leader's coaches: invite by e-mail, allow or stop changes, revoke. */
 export function coachSharingSection(_state: AppState): HTMLElement {
   const list = h('div', { class: 'grant-list', id: 'coach-grants' }, notice('loading', 'Loading your coaches…'));
   const email = h('input', { type: 'email', id: 'invite-coach-email', required: true, autocomplete: 'off', placeholder: 'coach@example.com', maxlength: 254 });
   const canEdit = h('input', { type: 'checkbox', id: 'invite-coach-can-edit' });
-  const error = h('p', { class: 'form-error', role: 'alert', hidden: true });
-  const submit = h('button', { type: 'submit', id: 'invite-coach' }, 'Invite coach');
-  const form = h(
-    'form',
+  const form = requestForm(
     { class: 'invite-form', 'aria-labelledby': 'invite-heading' },
+    {
+      submitId: 'invite-coach',
+      submitLabel: 'Invite coach',
+      run: async () => {
+        const grant = await coachApi.invite(email.value, canEdit.checked);
+        email.value = '';
+        canEdit.checked = false;
+        announce(`Invitation for ${grant.coachEmail} saved. Altitude sends no e-mail: ask your coach to sign in, or sign up as a coach, with this address to accept.`);
+        await load();
+      },
+    },
     h('h3', { id: 'invite-heading' }, 'Invite a coach'),
     h('div', { class: 'field' }, h('label', { for: 'invite-coach-email' }, 'Your coach’s e-mail address'), email),
     h(
@@ -23,36 +32,10 @@ export function coachSharingSection(_state: AppState): HTMLElement {
       h('span', { class: 'check' }, canEdit, h('label', { for: 'invite-coach-can-edit' }, 'Allow changes to categories and rules')),
       h('p', { class: 'panel-note' }, 'Without this, your coach reads your audit and cannot change anything. You can change it later.'),
     ),
-    error,
-    h('div', { class: 'actions' }, submit),
   );
 
-  form.addEventListener('submit', (event) => {
-    event.preventDefault();
-    error.hidden = true;
-    submit.disabled = true;
-    void (async () => {
-      try {
-        const grant = await coachApi.invite(email.value, canEdit.checked);
-        email.value = '';
-        canEdit.checked = false;
-        announce(`Invitation for ${grant.coachEmail} saved. Altitude sends no e-mail: ask your coach to sign in, or sign up as a coach, with this address to accept.`);
-        await load();
-      } catch (failure) {
-        error.textContent = (failure as Error).message;
-        error.hidden = false;
-      } finally {
-        submit.disabled = false;
-      }
-    })();
-  });
-
-  async function load(): Promise<void> {
-    try {
-      render(await coachApi.grants());
-    } catch (failure) {
-      replaceChildren(list, notice('error', (failure as Error).message));
-    }
+  function load(): Promise<void> {
+    return loadList(list, () => coachApi.grants(), render);
   }
 
   function render(grants: GrantView[]): void {
@@ -91,23 +74,14 @@ export function coachSharingSection(_state: AppState): HTMLElement {
         .finally(() => (toggle.disabled = false));
     });
     const revoke = h('button', { type: 'button', class: 'secondary small', 'data-action': 'revoke' }, grant.status === 'invited' ? 'Withdraw invitation' : 'Revoke access');
-    revoke.addEventListener('click', () => {
-      const question =
+    onConfirmedClick(revoke, {
+      question:
         grant.status === 'invited'
           ? `Withdraw the invitation for ${grant.coachEmail}?`
-          : `Stop sharing your audit with ${who}? They lose access at once; the notes of this engagement stay with you.`;
-      if (!window.confirm(question)) return;
-      revoke.disabled = true;
-      void coachApi
-        .endGrant(grant.id)
-        .then(() => {
-          announce(grant.status === 'invited' ? 'Invitation withdrawn.' : `${grant.coachEmail} no longer sees your audit.`);
-          return load();
-        })
-        .catch((failure: Error) => {
-          revoke.disabled = false;
-          announce(failure.message, true);
-        });
+          : `Stop sharing your audit with ${who}? They lose access at once; the notes of this engagement stay with you.`,
+      run: () => coachApi.endGrant(grant.id),
+      done: grant.status === 'invited' ? 'Invitation withdrawn.' : `${grant.coachEmail} no longer sees your audit.`,
+      reload: load,
     });
     return h(
       'li',

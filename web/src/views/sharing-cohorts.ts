@@ -5,6 +5,7 @@ import type { AppState } from '../app-state.ts';
 import { h, notice, replaceChildren } from '../dom.ts';
 import { longDate } from '../format.ts';
 import { announce } from './announce.ts';
+import { loadList } from './section-actions.ts';
 
 /** The leader's HR programmes: invitations to answer, memberships to leave, and what HR sees. */
 export function cohortSharingSection(_state: AppState): HTMLElement {
@@ -18,12 +19,8 @@ export function cohortSharingSection(_state: AppState): HTMLElement {
     list,
   );
 
-  async function load(): Promise<void> {
-    try {
-      render(await hrApi.memberships());
-    } catch (failure) {
-      replaceChildren(list, notice('error', (failure as Error).message));
-    }
+  function load(): Promise<void> {
+    return loadList(list, () => hrApi.memberships(), render);
   }
 
   function render(memberships: MembershipView[]): void {
