@@ -1,6 +1,7 @@
 import type { Server } from 'node:http';
 import { createApp } from './app.ts';
 import { bootstrapAdmin } from './bootstrap-admin.ts';
+import { decoyHash } from './auth/passwords.ts';
 import type { ServerConfig } from './config.ts';
 import { openDatabase } from './db/open-database.ts';
 import { describeDemo, seedDemo } from './demo/seed-demo.ts';
@@ -15,6 +16,8 @@ export async function startServer(config: ServerConfig): Promise<Server> {
   if (moved > 0) console.log(`The default rules changed since the last start: ${moved} stored events were placed again.`);
   const demo = config.loadDemo ? await seedDemo(db, Date.now()) : null;
   if (demo) console.log(describeDemo(demo));
+  // Ready before the first sign-in, so that the first unknown address costs no more than a known one.
+  await decoyHash();
   const admin = await bootstrapAdmin(db, process.env, Date.now());
   if (admin) console.log(`Created the first administrator, ${admin} (from ALTITUDE_ADMIN_EMAIL).`);
   const app = createApp({ db, session: { signup: config.signup, secureCookies: config.secureCookies }, minGroup: config.minGroup });

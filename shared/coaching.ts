@@ -18,6 +18,13 @@ export const inviteCoachBody = z
 
 export const updateGrantBody = z.object({ canEdit: z.boolean() }).strict();
 
+/** The code the leader gave the coach; a missing one is answered by the service, with who to ask. */
+export const acceptGrantBody = z
+  .object({
+    code: z.string().max(64, 'an invitation code is 8 characters, written XXXX-XXXX').optional(),
+  })
+  .strict();
+
 export const MAX_NOTE_LENGTH = 5000;
 
 export const addNoteBody = z
@@ -57,9 +64,20 @@ export interface GrantView {
   coachName: string | null;
   canEdit: boolean;
   status: GrantStatus;
+  /**
+   * An open invitation whose code still works. False once the code was entered wrong too often,
+   * or for an invitation from before codes: the leader must issue a new one before the coach can accept.
+   */
+  hasInviteCode: boolean;
   createdAt: string;
   respondedAt: string | null;
   endedAt: string | null;
+}
+
+/** The answer to an invitation or a new code: the only time the code is readable. */
+export interface IssuedInvitationView {
+  grant: GrantView;
+  inviteCode: string;
 }
 
 export interface NoteView {

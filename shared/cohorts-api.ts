@@ -20,7 +20,7 @@ const quarterField = z
   .string()
   .regex(/^(19[7-9]\d|2[01]\d\d|2200)-Q[1-4]$/, 'a quarter written YYYY-Qn, such as 2026-Q1');
 
-export const COMPLIANCE_SORT_KEYS = ['name', 'email', 'strategic-share', 'counted-hours', 'planning-days', 'flags'] as const;
+export const COMPLIANCE_SORT_KEYS = ['name', 'email', 'strategic-share', 'counted-hours', 'planning-days', 'talent-reviews', 'flags'] as const;
 export type ComplianceSortKey = (typeof COMPLIANCE_SORT_KEYS)[number];
 /** A key, or the key with a leading "-" for descending order. */
 export type ComplianceSort = ComplianceSortKey | `-${ComplianceSortKey}`;
@@ -34,6 +34,11 @@ export const complianceQuery = z
   })
   .strict();
 
+/** Accepting may carry the leader's choice about coaching; none given is "no". */
+export const acceptMembershipBody = z.object({ shareCoaching: z.boolean().optional() }).strict();
+/** The one thing a member may change about a membership they hold. */
+export const membershipChangeBody = z.object({ shareCoaching: z.boolean() }).strict();
+
 export const chartsQuery = z.object({ quarter: quarterField.optional() }).strict();
 
 export const diagnosticAnswersBody = z
@@ -46,18 +51,27 @@ export const diagnosticAnswersBody = z
 /** What a leader shares with HR on joining a cohort, and what never leaves their account. */
 export const HR_SEES = [
   'your name and e-mail address',
+  'the first day of your calendar data (quarters before it are not judged)',
   'your share of time per category (strategic, operational, developmental, cross-functional, organisational planning, unclassified) per quarter',
   'your counted work hours per quarter',
   'how many protected planning days you held and have scheduled per quarter',
+  'how many talent review, succession or calibration meetings your calendar holds per quarter (a number found from the titles; never the titles)',
   'whether the two flags are raised (strategic share under target, too few planning days)',
+] as const;
+/** The label of the box a leader ticks to share whether they work with a coach. */
+export const SHARE_COACHING_LABEL = 'Let HR know whether I work with a coach through Altitude';
+/** Shared only while that box is ticked (off unless the leader ticks it). */
+export const HR_SEES_IF_CHOSEN = [
+  'whether you work with a coach through Altitude today (yes or no; never who the coach is or anything of your sessions)',
 ] as const;
 export const HR_NEVER_SEES = [
   'your events: their titles, descriptions, places, times or attendees',
   'your rules and your decisions on single events',
+  'whether you work with a coach, unless you tick the box to tell them; who your coach is and your notes, ever',
   'anything about you once you leave the programme (from the next page they load)',
 ] as const;
 export const HR_AGGREGATES =
-  'Figures about the programme as a whole (medians, distributions, how many have a coach or held a talent review) are shown only for groups of at least 5 people.';
+  'Figures about the programme as a whole (medians, distributions, how many held a talent review, how many of those who share it work with a coach) are shown only for groups of at least 5 people.';
 
 export type MembershipStatus = 'invited' | 'active' | 'declined' | 'left';
 
@@ -91,10 +105,15 @@ export interface MembershipView {
   status: MembershipStatus;
   invitedAt: string;
   respondedAt: string | null;
-  shares: { sees: readonly string[]; neverSees: readonly string[]; aggregates: string };
+  /** The leader lets this cohort's HR team know whether they work with a coach. */
+  shareCoaching: boolean;
+  shares: { sees: readonly string[]; ifChosen: readonly string[]; neverSees: readonly string[]; aggregates: string };
 }
 
 export type ComplianceFlagCode = 'low-strategic-share' | 'missing-planning-days';
+
+/** Whether a member works with a coach today, only for members who chose to share it. */
+export type CoachingStatus = 'coached' | 'not-coached' | 'not-shared';
 
 /** A row of HR's compliance table: derived figures only, never an event. */
 export interface ComplianceRowView {
@@ -110,8 +129,12 @@ export interface ComplianceRowView {
   planningScheduled: number | null;
   planningTarget: number;
   strategicTarget: number;
+  /** Talent review, succession and calibration meetings in the quarter (null: no data). */
+  talentReviews: number | null;
   flags: Array<{ code: ComplianceFlagCode; message: string }>;
   dataStart: string | null;
+  /** Today's status, not the quarter's: HR sees it only while the member shares it. */
+  coaching: CoachingStatus;
 }
 
 export interface ComplianceView {

@@ -15,7 +15,7 @@ import { buildLeaderReport } from '../services/leader-report.ts';
 import { ensureLeader, findLeaderByEmail } from '../services/leaders.ts';
 import { ensureCurrentPlacements } from '../services/ensure-current-placements.ts';
 import { ServiceError } from '../services/service-error.ts';
-import { createUser, listUsers } from '../services/users.ts';
+import { createUser, findUserByEmail, listUsers } from '../services/users.ts';
 import { formatReport } from './format-report.ts';
 
 export interface CliIo {
@@ -38,8 +38,9 @@ Commands:
   audit <file.ics> [--me EMAIL] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--tz ZONE] [--now ISO] [--json]
         [--working-day-hours 8] [--strategic-share 0.2] [--planning-days 3] [--planning-day-hours 6]
       Analyse a calendar export without a database.
-  import <file.ics> --leader EMAIL [--db PATH] [--source NAME] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--now ISO] [--json]
-      Store an export for a leader (created on first import).
+  import <file.ics> --leader EMAIL [--db PATH] [--source NAME] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--now ISO] [--json] [--force]
+      Store an export for a leader (created on first import; --force to import into an account
+      the person created on the web themselves).
   report --leader EMAIL [--db PATH] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--tz ZONE] [--now ISO] [--json]
       The audit of a stored leader.
   serve [--db PATH] [--port N] [--host HOST]
@@ -154,7 +155,7 @@ function readThresholds(values: Record<string, string | boolean | undefined>): C
 function runImport(args: string[], io: CliIo): number {
   const { values, file } = parse(
     args,
-    { ...PERIOD_OPTIONS, leader: { type: 'string' }, db: { type: 'string' }, source: { type: 'string' } },
+    { ...PERIOD_OPTIONS, leader: { type: 'string' }, db: { type: 'string' }, source: { type: 'string' }, force: { type: 'boolean', default: false } },
     'import <file.ics> --leader EMAIL',
   );
   const email = requireLeader(values.leader);
@@ -164,6 +165,12 @@ function runImport(args: string[], io: CliIo): number {
     // One transaction (the import's own nests as a savepoint): a refused file left a new, empty leader behind.
     const result = db.$client.transaction(() => {
       const leader = ensureLeader(db, email, nowMs);
+      const owner = findUserByEmail(db, email);
+      // Whoever signed up first with an address is not proof that it is theirs (addresses are not
+      // verified): the operator confirms before a calendar goes into a self-registered account.
+      if (owner?.origin === 'signup' && owner.leaderId === leader.id && !values.force) {
+        throw new UsageError(`${email} signed up on the web themselves; import into that account only if you know it is theirs (add --force)`);
+      }
       return importCalendar(db, { leaderId: leader.id, bytes, nowMs, source: values.source, fileName: file.split('/').pop(), from: values.from, to: values.to });
     })();
     if (values.json) {

@@ -171,6 +171,12 @@ export const users = sqliteTable('users', {
   leaderId: integer('leader_id')
     .unique()
     .references(() => leaders.id, { onDelete: 'set null' }),
+  /**
+   * Who created the account: `signup` (the person, on the web; the address is not verified),
+   * `admin` (an administrator, web or CLI). The CLI does not import into a self-registered
+   * leader's profile without --force: whoever signed up first with an address is not proof it is theirs.
+   */
+  origin: text('origin').$type<'signup' | 'admin'>().notNull().default('admin'),
   createdAt: integer('created_at').notNull(),
 });
 
@@ -205,6 +211,11 @@ export const coachGrants = sqliteTable(
     /** Set when the coach accepts. */
     coachUserId: integer('coach_user_id').references(() => users.id, { onDelete: 'cascade' }),
     canEdit: integer('can_edit', { mode: 'boolean' }).notNull(),
+    /**
+     * SHA-256 of the one-time code the leader passes to the coach. Accepting needs the code as well
+     * as the address: addresses are not verified, so whoever signed up with it first is not the coach.
+     */
+    inviteCodeHash: text('invite_code_hash'),
     status: text('status').$type<GrantStatus>().notNull(),
     createdAt: integer('created_at').notNull(),
     respondedAt: integer('responded_at'),
@@ -255,6 +266,8 @@ export const cohortMembers = sqliteTable(
     /** Set when the leader accepts. */
     leaderId: integer('leader_id').references(() => leaders.id, { onDelete: 'cascade' }),
     status: text('status').$type<MembershipStatus>().notNull(),
+    /** The leader also lets HR know whether they work with a coach through Altitude (their choice, off by default). */
+    shareCoaching: integer('share_coaching', { mode: 'boolean' }).notNull().default(false),
     invitedAt: integer('invited_at').notNull(),
     respondedAt: integer('responded_at'),
   },

@@ -8,6 +8,12 @@ import type { CalendarFlavour, CalendarLanguage, LeaderProfile } from './calenda
  */
 export const DEMO_PASSWORD = 'altitude-demo-2026';
 
+/**
+ * The code of Oliver's open invitation to Daniel, public like the password: a real code is
+ * random and shown to the leader once. The coach enters it on Clients to accept.
+ */
+export const DEMO_INVITE_CODE = 'OLIV-2026';
+
 /** What the sign-in page and the README show of a demo account. */
 export interface DemoAccount {
   email: string;
@@ -78,7 +84,7 @@ export const DEMO_ACCOUNTS: readonly DemoAccountSpec[] = [
     password: DEMO_PASSWORD,
     role: 'coach',
     name: 'Daniel Reyes',
-    description: 'Coach: two clients (Maya may be edited, Jonas read-only) and a pending invitation from Oliver',
+    description: `Coach: two clients (Maya may be edited, Jonas read-only) and a pending invitation from Oliver (accept it with the code ${DEMO_INVITE_CODE})`,
   },
   {
     email: `priya.nair@${ORG}`,

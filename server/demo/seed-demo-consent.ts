@@ -1,7 +1,8 @@
 import type { Db } from '../db/open-database.ts';
 import { coachGrants, cohortMembers, cohorts, diagnosticAnswers, engagementNotes, type GrantStatus, type MembershipStatus } from '../db/schema.ts';
+import { hashInviteCode } from '../domain/coaching/invite-code.ts';
 import type { User } from '../services/users.ts';
-import { DEMO_COHORT_NAME } from './demo-accounts.ts';
+import { DEMO_COHORT_NAME, DEMO_INVITE_CODE } from './demo-accounts.ts';
 
 const DAY_MS = 86_400_000;
 
@@ -12,11 +13,14 @@ const COACH = 'daniel.reyes@reyes-coaching.example';
 const HR = 'priya.nair@northwind.example';
 const MAYA = 'maya.okafor@northwind.example';
 
-/** Who asked the coach in, as leaders would have: days are counted back from now. */
-const GRANTS: ReadonlyArray<{ leader: string; canEdit: boolean; status: GrantStatus; invitedDaysAgo: number; acceptedDaysAgo?: number }> = [
+/**
+ * Who asked the coach in, as leaders would have: days are counted back from now. Accepted grants
+ * have used their code up; the open invitation has a known one, so the demo can accept it.
+ */
+const GRANTS: ReadonlyArray<{ leader: string; canEdit: boolean; status: GrantStatus; invitedDaysAgo: number; acceptedDaysAgo?: number; inviteCode?: string }> = [
   { leader: MAYA, canEdit: true, status: 'active', invitedDaysAgo: 70, acceptedDaysAgo: 69 },
   { leader: 'jonas.weber@northwind.example', canEdit: false, status: 'active', invitedDaysAgo: 40, acceptedDaysAgo: 38 },
-  { leader: 'oliver.bennett@northwind.example', canEdit: false, status: 'invited', invitedDaysAgo: 2 },
+  { leader: 'oliver.bennett@northwind.example', canEdit: false, status: 'invited', invitedDaysAgo: 2, inviteCode: DEMO_INVITE_CODE },
 ];
 
 /** The coach and Maya writing on their engagement after sessions. */
@@ -38,18 +42,21 @@ const MAYA_NOTES: ReadonlyArray<{ author: string; daysAgo: number; body: string 
   },
 ];
 
-/** HR's cohort: most accepted (sharing derived figures only), one has not answered, one declined. */
-const COHORT: ReadonlyArray<{ leader: string; status: MembershipStatus; respondedDaysAgo?: number }> = [
-  { leader: MAYA, status: 'active', respondedDaysAgo: 88 },
-  { leader: 'jonas.weber@northwind.example', status: 'active', respondedDaysAgo: 87 },
-  { leader: 'amelie.laurent@northwind.example', status: 'active', respondedDaysAgo: 86 },
-  { leader: 'lucia.fernandez@northwind.example', status: 'active', respondedDaysAgo: 86 },
-  { leader: 'oliver.bennett@northwind.example', status: 'active', respondedDaysAgo: 80 },
-  { leader: 'grace.tan@northwind.example', status: 'active', respondedDaysAgo: 85 },
-  { leader: 'marcus.johnson@northwind.example', status: 'active', respondedDaysAgo: 84 },
-  { leader: 'sophie.schneider@northwind.example', status: 'active', respondedDaysAgo: 83 },
-  { leader: 'wei.ling.chen@northwind.example', status: 'active', respondedDaysAgo: 79 },
-  { leader: 'hannah.clarke@northwind.example', status: 'active', respondedDaysAgo: 76 },
+/**
+ * HR's cohort: most accepted (sharing derived figures only), one has not answered, one declined.
+ * Of those who accepted, all but two also let HR know whether they work with a coach.
+ */
+const COHORT: ReadonlyArray<{ leader: string; status: MembershipStatus; respondedDaysAgo?: number; shareCoaching?: boolean }> = [
+  { leader: MAYA, status: 'active', respondedDaysAgo: 88, shareCoaching: true },
+  { leader: 'jonas.weber@northwind.example', status: 'active', respondedDaysAgo: 87, shareCoaching: true },
+  { leader: 'amelie.laurent@northwind.example', status: 'active', respondedDaysAgo: 86, shareCoaching: false },
+  { leader: 'lucia.fernandez@northwind.example', status: 'active', respondedDaysAgo: 86, shareCoaching: true },
+  { leader: 'oliver.bennett@northwind.example', status: 'active', respondedDaysAgo: 80, shareCoaching: true },
+  { leader: 'grace.tan@northwind.example', status: 'active', respondedDaysAgo: 85, shareCoaching: true },
+  { leader: 'marcus.johnson@northwind.example', status: 'active', respondedDaysAgo: 84, shareCoaching: false },
+  { leader: 'sophie.schneider@northwind.example', status: 'active', respondedDaysAgo: 83, shareCoaching: true },
+  { leader: 'wei.ling.chen@northwind.example', status: 'active', respondedDaysAgo: 79, shareCoaching: true },
+  { leader: 'hannah.clarke@northwind.example', status: 'active', respondedDaysAgo: 76, shareCoaching: true },
   { leader: 'javier.morales@northwind.example', status: 'declined', respondedDaysAgo: 85 },
   { leader: 'camille.dubois@northwind.example', status: 'invited' },
 ];
@@ -103,6 +110,7 @@ export function seedDemoConsent(tx: Db, users: DemoUsers, nowMs: number): void {
         coachEmail: coach.email,
         coachUserId: accepted ? coach.id : null,
         canEdit: grant.canEdit,
+        inviteCodeHash: grant.inviteCode === undefined ? null : hashInviteCode(grant.inviteCode),
         status: grant.status,
         createdAt: ago(grant.invitedDaysAgo),
         respondedAt: accepted ? ago(grant.acceptedDaysAgo!) : null,
@@ -125,6 +133,7 @@ export function seedDemoConsent(tx: Db, users: DemoUsers, nowMs: number): void {
         status: member.status,
         invitedAt: ago(COHORT_CREATED_DAYS_AGO),
         respondedAt: member.respondedDaysAgo === undefined ? null : ago(member.respondedDaysAgo),
+        shareCoaching: member.shareCoaching ?? false,
       })
       .run();
   }

@@ -1,9 +1,10 @@
 import type { ComplianceView } from '../../shared/cohorts-api.ts';
 import type { Db } from '../db/open-database.ts';
 import { complianceCsv } from '../domain/cohorts/compliance-csv.ts';
-import { isFlagged, sortComplianceRows, toComplianceRow, type ComplianceSort } from '../domain/cohorts/compliance.ts';
+import { isFlagged, sortComplianceRows, toComplianceRow, withCoaching, type ComplianceSort } from '../domain/cohorts/compliance.ts';
 import { quarterOf } from '../domain/metrics/calendar-days.ts';
 import { loadActiveMembers, loadMemberQuarters } from './cohort-members.ts';
+import { loadCoachingStatuses } from './coaching-shares.ts';
 import { cachedView } from './cohort-view-cache.ts';
 import { getOwnCohort } from './cohorts.ts';
 import type { User } from './users.ts';
@@ -27,7 +28,7 @@ export function buildCompliance(db: Db, owner: User, cohortId: number, query: Co
   // Held or scheduled turns at midnight in each leader's zone, and every zone's midnight falls on
   // a quarter hour of UTC: within one quarter hour the view cannot change with the clock.
   const clock = Math.floor(nowMs / 900_000);
-  return cachedView(db, ['compliance', cohort.id, cohort.name, quarter, query.flagged, query.sort, clock], members, () => {
+  const view = cachedView(db, ['compliance', cohort.id, cohort.name, quarter, query.flagged, query.sort, clock], members, () => {
     const all = (loadMemberQuarters(db, members, [quarter]).get(quarter) ?? []).map((member) => toComplianceRow(member, quarter, nowMs));
     const withData = all.filter((row) => row.hasData).length;
     const flagged = all.filter(isFlagged).length;
@@ -42,6 +43,10 @@ export function buildCompliance(db: Db, owner: User, cohortId: number, query: Co
       rows,
     };
   });
+  // The coaching column is outside the cache: it follows the member's choice and their grants.
+  const coaching = loadCoachingStatuses(db, [cohort.id]);
+  const leaderOf = new Map(members.map((m) => [m.memberId, m.leaderId]));
+  return { ...view, rows: view.rows.map((row) => withCoaching(row, coaching.get(leaderOf.get(row.memberId)!) ?? 'not-shared')) };
 }
 
 export function buildComplianceCsv(db: Db, owner: User, cohortId: number, query: ComplianceQuery, nowMs: number): { fileName: string; csv: string } {

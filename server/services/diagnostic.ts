@@ -1,11 +1,12 @@
-import { and, desc, eq, inArray } from 'drizzle-orm';
+import { desc, eq, inArray } from 'drizzle-orm';
 import type { DiagnosticEntryView, DiagnosticView, EvidenceView } from '../../shared/cohorts-api.ts';
 import { bandOf, DIAGNOSTIC_IDS, DIAGNOSTIC_STATEMENTS, scoreDiagnostic, type DiagnosticId } from '../../shared/diagnostic.ts';
 import type { Db } from '../db/open-database.ts';
-import { coachGrants, cohortMembers, cohorts, diagnosticAnswers } from '../db/schema.ts';
+import { cohortMembers, cohorts, diagnosticAnswers } from '../db/schema.ts';
 import { median, quartersEndingWith } from '../domain/cohorts/cohort-charts.ts';
 import { toComplianceRow } from '../domain/cohorts/compliance.ts';
-import { decideGroupSize, decideTraitCount, type Suppression } from '../domain/cohorts/suppress.ts';
+import { decideGroupSize } from '../domain/cohorts/suppress.ts';
+import { loadCoachingStatuses } from './coaching-shares.ts';
 import { loadActiveMembers, loadMemberQuarters } from './cohort-members.ts';
 import { currentQuarter } from './cohort-compliance.ts';
 import type { User } from './users.ts';
@@ -38,8 +39,10 @@ function toEntryView(row: Entry): DiagnosticEntryView {
 
 /**
  * What the calendars of the HR user's cohorts say beside six statements: evidence to weigh,
- * never a tick. Every figure over people obeys suppress.ts; who has a coach and who held a talent
- * review are traits no leader shared one by one, so they also follow the trait rule.
+ * never a tick. Every figure over people obeys suppress.ts, and every one is made of figures the
+ * leaders share with this HR user one by one (their compliance rows: shares, planning days, talent
+ * reviews; whether they work with a coach only from those who chose to share it). So asking again
+ * after someone joins, leaves or is removed tells HR nothing it could not already read.
  */
 function gatherEvidence(db: Db, hr: User, nowMs: number, k: number): DiagnosticView['evidence'] {
   const own = db.select({ id: cohorts.id }).from(cohorts).where(eq(cohorts.ownerUserId, hr.id)).all().map((row) => row.id);
@@ -65,10 +68,10 @@ function gatherEvidence(db: Db, hr: User, nowMs: number, k: number): DiagnosticV
   }));
   const withData = rows.filter(({ row }) => row.hasData);
   const n = withData.length;
-  const groupHidden = decideGroupSize(n, k);
+  const groupHidden = decideGroupSize(n, k) !== null;
 
   evidence['strategy-translation'] = groupHidden
-    ? hidden(groupHidden, quarter, k, `Median strategic share in ${quarter}`)
+    ? hidden(quarter, k, `Median strategic share in ${quarter}`)
     : (() => {
         const value = median(withData.map(({ row }) => row.strategicShare!))!;
         const under = withData.filter(({ row }) => row.flags.some((flag) => flag.code === 'low-strategic-share')).length;
@@ -76,54 +79,47 @@ function gatherEvidence(db: Db, hr: User, nowMs: number, k: number): DiagnosticV
       })();
 
   evidence['leadership-quality'] = groupHidden
-    ? hidden(groupHidden, quarter, k, `Median developmental share in ${quarter}`)
+    ? hidden(quarter, k, `Median developmental share in ${quarter}`)
     : (() => {
         const value = median(withData.map(({ member }) => member.figures!.minutes.developmental / member.figures!.countedMinutes))!;
         return shown(`Median developmental share in ${quarter}: ${percent(value)} across ${n} leaders (time spent developing leaders, themselves included).`, value, n, quarter);
       })();
 
   evidence['protected-planning-time'] = groupHidden
-    ? hidden(groupHidden, quarter, k, `Leaders with enough protected planning days in ${quarter}`)
+    ? hidden(quarter, k, `Leaders with enough protected planning days in ${quarter}`)
     : (() => {
         const meeting = withData.filter(({ row }) => !row.flags.some((flag) => flag.code === 'missing-planning-days')).length;
         return shown(`${meeting} of ${n} leaders (${percent(meeting / n)}) had at least their target of protected planning days in ${quarter}.`, meeting / n, n, quarter);
       })();
 
-  const talent = withData.filter(({ member }) => member.figures!.talentEvents > 0).length;
-  const talentHidden = decideTraitCount(talent, n, k);
-  evidence['capability-plan'] = talentHidden
-    ? hidden(talentHidden, quarter, k, `Leaders with a talent review, succession or calibration session in ${quarter}`)
-    : shown(`${talent} of ${n} leaders (${percent(talent / n)}) had a talent review, succession or calibration session in ${quarter}.`, talent / n, n, quarter);
+  evidence['capability-plan'] = groupHidden
+    ? hidden(quarter, k, `Leaders with a talent review, succession or calibration session in ${quarter}`)
+    : (() => {
+        const talent = withData.filter(({ row }) => row.talentReviews! > 0).length;
+        return shown(`${talent} of ${n} leaders (${percent(talent / n)}) had a talent review, succession or calibration session in ${quarter}.`, talent / n, n, quarter);
+      })();
 
-  const coached = countCoached(db, members.map((m) => m.leaderId));
-  const coachHidden = decideTraitCount(coached, members.length, k);
-  evidence['transition-support'] = coachHidden
-    ? hidden(coachHidden, null, k, 'Members working with a coach')
-    : shown(`${coached} of ${members.length} active members work with a coach they gave access to their audit.`, coached / Math.max(1, members.length), members.length, null);
+  // Only members who let HR know; any of this HR user's cohorts will do, as HR reads it on that one's table.
+  const statuses = [...loadCoachingStatuses(db, own).values()].filter((status) => status !== 'not-shared');
+  const sharing = statuses.length;
+  evidence['transition-support'] =
+    decideGroupSize(sharing, k) !== null
+      ? hidden(null, k, 'Members working with a coach', `fewer than ${k} members share whether they do`)
+      : (() => {
+          const coached = statuses.filter((status) => status === 'coached').length;
+          return shown(`${coached} of ${sharing} members who share it work with a coach through Altitude.`, coached / sharing, sharing, null);
+        })();
 
   return evidence;
-}
-
-function countCoached(db: Db, leaderIds: readonly number[]): number {
-  if (leaderIds.length === 0) return 0;
-  const rows = db
-    .selectDistinct({ leaderId: coachGrants.leaderId })
-    .from(coachGrants)
-    .where(and(inArray(coachGrants.leaderId, [...leaderIds]), eq(coachGrants.status, 'active')))
-    .all();
-  return rows.length;
 }
 
 function shown(text: string, value: number | null, people: number | null, quarter: string | null): EvidenceView {
   return { kind: 'shown', text, value, people, quarter };
 }
 
-function hidden(suppression: Suppression, quarter: string | null, k: number, what: string): EvidenceView {
-  const why =
-    suppression === 'fewer-than-k'
-      ? `fewer than ${k} people have data, so it is hidden to protect individuals.`
-      : `the people with it or without it number fewer than ${k}, so it is hidden to protect individuals.`;
-  return { kind: 'hidden', text: `${what}: ${why}`, suppression, quarter };
+/** Every piece of evidence is over a single group, so the size rule is the only one that hides it. */
+function hidden(quarter: string | null, k: number, what: string, fewer = `fewer than ${k} people have data`): EvidenceView {
+  return { kind: 'hidden', text: `${what}: ${fewer}, so it is hidden to protect individuals.`, suppression: 'fewer-than-k', quarter };
 }
 
 function percent(fraction: number): string {

@@ -30,22 +30,26 @@ export async function createUser(
   db: Db,
   input: NewUser,
   nowMs: number,
-  options: { claimExistingProfile?: boolean; hash?: (password: string) => Promise<string> } = {},
+  options: { claimExistingProfile?: boolean; hash?: (password: string) => Promise<string>; origin?: 'signup' | 'admin' } = {},
 ): Promise<User> {
   const email = normaliseEmail(input.email);
   if (!isEmail(email)) throw new ServiceError(400, 'invalid-email', `"${input.email.trim()}" is not an e-mail address.`);
   const problem = describePasswordProblem(input.password);
   if (problem) throw new ServiceError(400, 'weak-password', `The password is not accepted: ${problem}.`);
   assertZone(input.timeZone);
-  if (findUserByEmail(db, email)) throw new ServiceError(409, 'account-exists', `An account for ${email} already exists; sign in instead.`);
+  // One answer whether the address has an account or only imported data: sign-up must not tell
+  // a stranger whose calendar is stored here.
+  const taken =
+    options.origin === 'signup'
+      ? new ServiceError(409, 'account-exists', `${email} cannot sign up here: if the address is yours, sign in, or ask an administrator for an account.`)
+      : new ServiceError(409, 'account-exists', `An account for ${email} already exists.`);
+  if (findUserByEmail(db, email)) throw taken;
   const existingProfile = input.role === 'leader' ? findLeaderByEmail(db, email) : undefined;
-  if (existingProfile && !options.claimExistingProfile) {
-    throw new ServiceError(409, 'account-exists', `Calendar data for ${email} was set up by an administrator; ask them to create your account.`);
-  }
+  if (existingProfile && !options.claimExistingProfile) throw taken;
   const passwordHash = await (options.hash ?? hashPassword)(input.password);
   // Checked again after the (slow) hash: two sign-ups for one address may have raced.
   return db.transaction((tx) => {
-    if (findUserByEmail(tx, email)) throw new ServiceError(409, 'account-exists', `An account for ${email} already exists; sign in instead.`);
+    if (findUserByEmail(tx, email)) throw taken;
     let leaderId: number | null = null;
     if (input.role === 'leader') {
       const profile =
@@ -59,7 +63,7 @@ export async function createUser(
     }
     return tx
       .insert(users)
-      .values({ email, name: input.name?.trim() || null, role: input.role, passwordHash, leaderId, createdAt: nowMs })
+      .values({ email, name: input.name?.trim() || null, role: input.role, passwordHash, leaderId, origin: options.origin ?? 'admin', createdAt: nowMs })
       .returning()
       .get();
   });

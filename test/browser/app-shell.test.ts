@@ -47,7 +47,7 @@ describe.skipIf(!HAS_CHROMIUM)('the app shell', () => {
     for (const client of [users.leader, other]) {
       const grant = await client.http.post('/api/grants').send({ coachEmail: ACCOUNTS.coach.email });
       expect(grant.status, JSON.stringify(grant.body)).toBe(201);
-      await users.coach.http.post(`/api/grants/${grant.body.grant.id}/accept`).expect(200);
+      await users.coach.http.post(`/api/grants/${grant.body.grant.id}/accept`).send({ code: grant.body.inviteCode }).expect(200);
     }
   }, 60_000);
 

@@ -21,6 +21,8 @@ describe.skipIf(!HAS_CHROMIUM)('a coach in the browser', () => {
   let coach: TestUser;
   let leaderPage: Page;
   let coachPage: Page;
+  /** The invitation code as the leader's page showed it. */
+  let inviteCode: string;
 
   beforeAll(async () => {
     app = await startBrowserApp(NOW);
@@ -43,7 +45,7 @@ describe.skipIf(!HAS_CHROMIUM)('a coach in the browser', () => {
     await page.screenshot({ path: join(SCREENSHOTS, `coach-${name}.png`), fullPage: true });
   }
 
-  test('the leader invites the coach on the Sharing page, read-only, with what the coach will see spelled out', async () => {
+  test('the leader invites the coach on the Sharing page, read-only, with what the coach will see spelled out and the code shown once', async () => {
     await app.signIn(leaderPage, SAM);
     await leaderPage.goto(`${app.baseUrl}/#/sharing`);
     await expect.poll(() => leaderPage.locator('#coach-grants').textContent()).toContain('You share your audit with no coach.');
@@ -53,7 +55,17 @@ describe.skipIf(!HAS_CHROMIUM)('a coach in the browser', () => {
     const row = leaderPage.locator(`li[data-coach="${COACH}"]`);
     await expect.poll(() => row.locator('.status-badge').textContent()).toBe('Invited, not yet accepted');
     expect(await row.locator('input[type=checkbox]').isChecked()).toBe(false);
+    const shown = row.locator('.invite-code');
+    expect(await shown.textContent()).toContain('Give this code to your coach; they enter it to accept. It is shown only now');
+    inviteCode = (await shown.locator('.invite-code-value').textContent())!;
+    expect(inviteCode).toMatch(/^[A-HJKMNP-Z2-9]{4}-[A-HJKMNP-Z2-9]{4}$/);
     await shot(leaderPage, 'sharing-invited');
+    // Shown only now: after a reload the page has no copy, only the way to a new code.
+    await leaderPage.reload();
+    await expect.poll(() => row.locator('.invite-code-note').textContent()).toContain('Lost it? Make a new code');
+    expect(await row.locator('.invite-code').count()).toBe(0);
+    expect(await leaderPage.locator('body').textContent()).not.toContain(inviteCode);
+    expect(await row.getByRole('button', { name: 'New code' }).isVisible()).toBe(true);
   });
 
   test('the coach signs in, finds the invitation on Clients, accepts it and sees the headline figures the API gives', async () => {
@@ -63,6 +75,14 @@ describe.skipIf(!HAS_CHROMIUM)('a coach in the browser', () => {
     await invitation.waitFor();
     expect(await invitation.textContent()).toContain('Sam Lee (sam.lee@acme.example)');
     await shot(coachPage, 'clients-invitation');
+    // A wrong code is refused with whom to ask; nothing is shared.
+    const code = invitation.getByLabel('Invitation code');
+    await code.fill('ABCD-EFGH' === inviteCode ? 'ABCD-EFGJ' : 'ABCD-EFGH');
+    await invitation.getByRole('button', { name: 'Accept' }).click();
+    await expect.poll(() => invitation.locator('.form-error').textContent()).toContain('Ask Sam Lee for the code on their Sharing page');
+    expect(await coachPage.locator('.client-card').count()).toBe(0);
+    // The coach types the code the leader read out, as people do: lower case, a space for the dash.
+    await code.fill(inviteCode.toLowerCase().replace('-', ' '));
     await invitation.getByRole('button', { name: 'Accept' }).click();
 
     const card = coachPage.locator(`.client-card[data-leader="${leader.leaderId}"]`);

@@ -32,10 +32,14 @@ describe.skipIf(!HAS_CHROMIUM)('HR in the browser', () => {
     await app?.close();
   });
 
-  async function shot(name: string): Promise<void> {
+  async function dismissToast(): Promise<void> {
     // A toast covers what is under it; a click dismisses it, as a user would.
     const toast = page.locator('#announcer.toast:not(.toast-hidden)');
     if (await toast.isVisible()) await toast.click();
+  }
+
+  async function shot(name: string): Promise<void> {
+    await dismissToast();
     await page.screenshot({ path: join(SCREENSHOTS, `hr-${name}.png`), fullPage: true });
   }
 
@@ -69,17 +73,36 @@ describe.skipIf(!HAS_CHROMIUM)('HR in the browser', () => {
     const statement = (await page.locator('#what-hr-sees').textContent()) ?? '';
     expect(statement).toContain('They never see');
     expect(statement).toContain('titles');
+    expect(statement).toContain('first day of your calendar data');
+    expect(statement).toContain('talent review');
+    expect(statement).toContain('Only if you tick “Let HR know whether I work with a coach through Altitude”');
+    // Off unless the leader ticks it; they tick it before accepting.
+    const share = invitation.locator('input.share-coaching');
+    expect(await share.isChecked()).toBe(false);
+    expect(await invitation.locator('label').textContent()).toBe('Let HR know whether I work with a coach through Altitude');
+    await share.check();
     await shot('leader-invitation');
     await invitation.locator('[data-action="accept"]').click();
     await page.locator('.membership-active').waitFor();
     expect(await page.locator('#no-invitations').textContent()).toBe('No invitation waiting.');
+    expect(await page.locator('.membership-active input.share-coaching').isChecked()).toBe(true);
+    const membershipId = Number(await page.locator('.membership-active input.share-coaching').getAttribute('data-membership'));
+    // Later, on the same page, they untick it: HR no longer sees it.
+    await dismissToast();
+    await page.locator('.membership-active input.share-coaching').uncheck();
+    await expect.poll(() => page.locator('#announcer').textContent()).toContain('no longer sees whether you work with a coach');
+    const after = await leaders[0]!.http.get('/api/memberships').expect(200);
+    expect(after.body.memberships.find((m: { id: number }) => m.id === membershipId)).toMatchObject({ status: 'active', shareCoaching: false });
+    await dismissToast();
+    await page.locator('.membership-active input.share-coaching').check();
+    await expect.poll(() => page.locator('#announcer').textContent()).toContain('now sees whether you work with a coach');
     await shot('leader-sharing');
     await app.signOut(page);
 
-    // The other five accept through the API.
-    for (const who of leaders.slice(1)) {
+    // The other five accept through the API; two of them share their coaching status.
+    for (const [index, who] of leaders.slice(1).entries()) {
       const list = await who.http.get('/api/memberships').expect(200);
-      await who.http.post(`/api/memberships/${list.body.memberships[0].id}/accept`).expect(200);
+      await who.http.post(`/api/memberships/${list.body.memberships[0].id}/accept`).send({ shareCoaching: index < 2 }).expect(200);
     }
   });
 
@@ -91,7 +114,8 @@ describe.skipIf(!HAS_CHROMIUM)('HR in the browser', () => {
     expect(await page.locator('#compliance-summary').textContent()).toBe('6 sharing · 6 with data in 2026-Q1 · 0 without · 5 flagged');
     // Leader 3: 13 of 51 hours strategic, 3 planning days held: on target.
     const onTarget = page.locator('#compliance-table tr[data-email="leader3@northwind.example"]');
-    expect(await onTarget.locator('td').allTextContents()).toEqual(['25.5% target 20%', '51.0 h', '3 held · 0 scheduled of 3', 'On target']);
+    expect(await onTarget.locator('td').allTextContents()).toEqual(['25.5% target 20%', '51.0 h', '3 held · 0 scheduled of 3', '0', 'On target', 'Not shared']);
+    expect(await page.locator('#compliance-table tr[data-email="leader0@northwind.example"] td.coach-cell').textContent()).toBe('Not coached');
     expect(await page.locator('#compliance-table').textContent()).not.toContain('Strategy session');
 
     await page.locator('button.sort[data-sort="strategic-share"]').click();

@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, beforeEach, describe, expect, test, vi, type ExpectStatic } from 'vitest';
 import { createApp } from '../../server/app.ts';
 import { openDatabase } from '../../server/db/open-database.ts';
+import { createUser } from '../../server/services/users.ts';
 import { COUNTED_IDS } from '../../shared/taxonomy.ts';
 import { clientFor, countRows, FIXED_NOW, FIXED_NOW_ISO, fixturePath, makeTempDir, request, TEST_PASSWORD } from '../support/test-app.ts';
 
@@ -375,6 +376,19 @@ describe('accounts', () => {
   ])('user %j is refused with exit 2 and one line', async (args, says) => {
     const db = join(temp.dir, 'refused.db');
     expectUsageFailure(await run([...args, '--db', db], { env: { ALTITUDE_PASSWORD: TEST_PASSWORD } }), says);
+  });
+
+  test('import into an account the person created on the web needs --force: an address is not proof', async () => {
+    const db = join(temp.dir, 'self-registered.db');
+    const store = openDatabase(db);
+    try {
+      await createUser(store, { email: SAM, password: TEST_PASSWORD, role: 'leader' }, FIXED_NOW, { origin: 'signup' });
+    } finally {
+      store.$client.close();
+    }
+    expectUsageFailure(await run(['import', WEEK, '--leader', SAM, '--db', db, '--now', FIXED_NOW_ISO]), /signed up on the web themselves.*--force/);
+    const forced = parseJson(await run(['import', WEEK, '--leader', SAM, '--db', db, '--now', FIXED_NOW_ISO, '--json', '--force']));
+    expect(forced.added).toBe(16);
   });
 
   test('a weak password, a missing one and an existing account are refused with exit 2', async () => {

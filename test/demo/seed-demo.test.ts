@@ -6,7 +6,8 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createApp } from '../../server/app.ts';
 import { openDatabase, type AppDatabase } from '../../server/db/open-database.ts';
 import { coachGrants, cohortMembers, cohorts, diagnosticAnswers, engagementNotes, events, rules, users } from '../../server/db/schema.ts';
-import { DEMO_ACCOUNTS, DEMO_COHORT_NAME, DEMO_PASSWORD, toDemoAccount } from '../../server/demo/demo-accounts.ts';
+import { inviteCodeMatches } from '../../server/domain/coaching/invite-code.ts';
+import { DEMO_ACCOUNTS, DEMO_COHORT_NAME, DEMO_INVITE_CODE, DEMO_PASSWORD, toDemoAccount } from '../../server/demo/demo-accounts.ts';
 import { DIAGNOSTIC_IDS } from '../../server/demo/seed-demo-consent.ts';
 import { describeDemo, seedDemo, type DemoSummary } from '../../server/demo/seed-demo.ts';
 import { accessToLeader } from '../../server/services/leader-access.ts';
@@ -130,6 +131,12 @@ describe('the demo seed', () => {
 
     const pending = db.select().from(coachGrants).where(eq(coachGrants.status, 'invited')).all();
     expect(pending).toEqual([expect.objectContaining({ coachEmail: COACH, coachUserId: null, respondedAt: null })]);
+    // The open invitation takes the documented code (in the coach's description); accepted ones used theirs up.
+    expect(inviteCodeMatches(DEMO_INVITE_CODE, pending[0]!.inviteCodeHash!)).toBe(true);
+    expect(inviteCodeMatches('oliv 2026', pending[0]!.inviteCodeHash!)).toBe(true);
+    expect(inviteCodeMatches('OLIV-2025', pending[0]!.inviteCodeHash!)).toBe(false);
+    expect(db.select().from(coachGrants).where(eq(coachGrants.status, 'active')).all().map((g) => g.inviteCodeHash)).toEqual([null, null]);
+    expect(DEMO_ACCOUNTS.find((spec) => spec.email === COACH)!.description).toContain(DEMO_INVITE_CODE);
 
     const grant = db.select().from(coachGrants).where(eq(coachGrants.leaderId, maya.leaderId!)).get()!;
     expect(grant.respondedAt).toBeLessThan(FIXED_NOW);

@@ -26,6 +26,8 @@ interface World {
   editGrant: number;
   /** An invitation from the other leader to the revoked coach: the one that coach may accept. */
   openGrant: number;
+  /** Its code, as the other leader was shown it. */
+  openGrantCode: string;
   cohortId: number;
   /** Sam's accepted membership of HR's cohort. */
   samMembership: number;
@@ -59,14 +61,16 @@ async function buildWorld(): Promise<World> {
   await ok(sam.put(`/api/leaders/${leaderId}/events/${eventId}/category`).send({ category: 'strategic' }));
   const rule = (await ok(sam.post(`/api/leaders/${leaderId}/rules`).send(RULE), 201)).rule as { id: string };
   const grant = async (coach: TestUser, canEdit: boolean) => {
-    const id = (await ok(sam.post('/api/grants').send({ coachEmail: coach.user.email, canEdit }), 201)).grant.id as number;
-    await ok(coach.http.post(`/api/grants/${id}/accept`));
-    return id;
+    const { grant: invited, inviteCode } = await ok(sam.post('/api/grants').send({ coachEmail: coach.user.email, canEdit }), 201);
+    await ok(coach.http.post(`/api/grants/${invited.id}/accept`).send({ code: inviteCode }));
+    return invited.id as number;
   };
   const editGrant = await grant(users.coachEdit, true);
   await grant(users.coachRead, false);
   await ok(sam.delete(`/api/grants/${await grant(users.coachRevoked, true)}`), 200);
-  const openGrant = (await ok(users.otherLeader.http.post('/api/grants').send({ coachEmail: users.coachRevoked.user.email }), 201)).grant.id as number;
+  const invitation = await ok(users.otherLeader.http.post('/api/grants').send({ coachEmail: users.coachRevoked.user.email }), 201);
+  const openGrant = invitation.grant.id as number;
+  const openGrantCode = invitation.inviteCode as string;
   const noteId = (await ok(sam.post(`/api/leaders/${leaderId}/notes`).send({ body: 'Protect Fridays.', grantId: editGrant }), 201)).note.id as number;
 
   const hr = users.hr.http;
@@ -81,7 +85,7 @@ async function buildWorld(): Promise<World> {
 
   const as = { anonymous: clientFor(t.app, null) } as Record<Actor, Client>;
   for (const actor of ACTORS) if (actor !== 'anonymous') as[actor] = users[actor].http;
-  return { t, as, users, leaderId, eventId, ruleId: Number(rule.id.replace('user:', '')), importId, noteId, editGrant, openGrant, cohortId, samMembership, openMembership, memberToRemove };
+  return { t, as, users, leaderId, eventId, ruleId: Number(rule.id.replace('user:', '')), importId, noteId, editGrant, openGrant, openGrantCode, cohortId, samMembership, openMembership, memberToRemove };
 }
 
 const RULE = { name: 'Focus is strategic', match: 'all', conditions: [{ field: 'title', op: 'contains', value: 'Focus' }], category: 'strategic', stage: 'classification' };
@@ -182,13 +186,20 @@ const TABLE: Record<RouteKey, Row> = {
     mutates: true,
   },
   'POST /api/grants/:grantId/accept': {
-    call: (w) => ({ path: `/api/grants/${w.openGrant}/accept` }),
+    // Everyone sends the right code: the code goes with the address, it does not stand for it.
+    call: (w) => ({ path: `/api/grants/${w.openGrant}/accept`, body: { code: w.openGrantCode } }),
     // An invitation is visible to the address it was sent to, and to no one else.
     expect: { ...signedIn(404), coachRevoked: 200 },
   },
   'POST /api/grants/:grantId/decline': {
+    // Declining needs no code.
     call: (w) => ({ path: `/api/grants/${w.openGrant}/decline` }),
     expect: { ...signedIn(404), coachRevoked: 200 },
+  },
+  'POST /api/grants/:grantId/code': {
+    // A new code for an open invitation: the leader who sent it alone; another leader learns nothing.
+    call: (w) => ({ path: `/api/grants/${w.openGrant}/code` }),
+    expect: { ...signedIn(403), otherLeader: 200, owner: 404 },
   },
   'GET /api/coach/clients': { call: () => ({ path: '/api/coach/clients' }), expect: onlyRoles(200, ['coachEdit', 'coachRead', 'coachRevoked']) },
 
@@ -214,6 +225,7 @@ const TABLE: Record<RouteKey, Row> = {
   'POST /api/memberships/:memberId/accept': { call: (w) => ({ path: `/api/memberships/${w.openMembership}/accept` }), expect: { ...onlyRoles(200, ['otherLeader']), owner: 404 } },
   'POST /api/memberships/:memberId/decline': { call: (w) => ({ path: `/api/memberships/${w.openMembership}/decline` }), expect: { ...onlyRoles(200, ['otherLeader']), owner: 404 } },
   'POST /api/memberships/:memberId/leave': { call: (w) => ({ path: `/api/memberships/${w.samMembership}/leave` }), expect: { ...onlyRoles(200, ['owner']), otherLeader: 404 } },
+  'PATCH /api/memberships/:memberId': { call: (w) => ({ path: `/api/memberships/${w.samMembership}`, body: { shareCoaching: true } }), expect: { ...onlyRoles(200, ['owner']), otherLeader: 404 } },
 };
 
 const METHODS = { GET: 'get', POST: 'post', PUT: 'put', PATCH: 'patch', DELETE: 'delete' } as const;

@@ -1,8 +1,12 @@
+import { createHash } from 'node:crypto';
+import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { coachGrants } from '../../server/db/schema.ts';
+import { SESSION_COOKIE } from '../../server/http/session-cookie.ts';
 import { COUNTED_IDS } from '../../shared/taxonomy.ts';
 import { calendar, event } from '../support/ics-builder.ts';
 import { closeExpectingNoServerError, expectError, importCalendar } from '../support/http-checks.ts';
-import { addUser, clientFor, createTestApp, type Client, type TestApp, type TestUser } from '../support/test-app.ts';
+import { addUser, clientFor, createTestApp, TEST_PASSWORD, type Client, type TestApp, type TestUser } from '../support/test-app.ts';
 
 // The fixture is Sam Lee's Google export for 2026-03-02..13 (Europe/Berlin); the clock is 2026-03-20.
 const SAM = 'sam.lee@acme.example';
@@ -14,26 +18,45 @@ const BOTH_WEEKS = { from: '2026-03-02', to: '2026-03-13' };
 let t: TestApp;
 let sam: TestUser;
 let coach: TestUser;
+/** Each invitation's code, as the leader was shown it. */
+let codes: Map<number, string>;
 
 beforeEach(async () => {
   t = createTestApp();
+  codes = new Map();
   sam = await addUser(t, { email: SAM, name: 'Sam Lee' });
   coach = await addUser(t, { email: COACH, name: 'Casey Coach', role: 'coach' });
 });
 
 afterEach(() => closeExpectingNoServerError(t));
 
+/** The code's shape: XXXX-XXXX from an alphabet without 0/O, 1/I/L. */
+const CODE_SHAPE = /^[A-HJKMNP-Z2-9]{4}-[A-HJKMNP-Z2-9]{4}$/;
+
 async function invite(leader: TestUser, coachEmail: string, canEdit?: boolean): Promise<number> {
   const res = await leader.http.post('/api/grants').send(canEdit === undefined ? { coachEmail } : { coachEmail, canEdit });
   expect(res.status, JSON.stringify(res.body)).toBe(201);
+  expect(res.body.inviteCode).toMatch(CODE_SHAPE);
+  codes.set(res.body.grant.id, res.body.inviteCode);
   return res.body.grant.id as number;
 }
 
-/** The leader invites the coach and the coach accepts: an active engagement. */
+function codeOf(grantId: number): string {
+  const code = codes.get(grantId);
+  if (!code) throw new Error(`no code for grant ${grantId}`);
+  return code;
+}
+
+/** The leader invites the coach and the coach accepts with the code: an active engagement. */
 async function engage(leader: TestUser = sam, who: TestUser = coach, canEdit?: boolean): Promise<number> {
   const grantId = await invite(leader, who.user.email, canEdit);
-  await who.http.post(`/api/grants/${grantId}/accept`).expect(200);
+  await who.http.post(`/api/grants/${grantId}/accept`).send({ code: codeOf(grantId) }).expect(200);
   return grantId;
+}
+
+/** A code other than the right one, in the right shape. */
+function wrongCode(code: string): string {
+  return code.startsWith('A') ? `B${code.slice(1)}` : `A${code.slice(1)}`;
 }
 
 async function summary(client: Client, leaderId: number, period: { from?: string; to?: string } = {}) {
@@ -66,6 +89,7 @@ function parseCsv(text: string): string[][] {
 describe('grants: the leader invites, the coach answers', () => {
   test('a leader invites a coach: both see the invitation, the leader named, newest first', async () => {
     const res = await sam.http.post('/api/grants').send({ coachEmail: '  Casey.Coach@Coaching.example ' }).expect(201);
+    expect(res.body.inviteCode).toMatch(CODE_SHAPE);
     expect(res.body.grant).toEqual({
       id: expect.any(Number),
       leader: { id: sam.leaderId, name: 'Sam Lee', email: SAM },
@@ -73,6 +97,7 @@ describe('grants: the leader invites, the coach answers', () => {
       coachName: null,
       canEdit: false,
       status: 'invited',
+      hasInviteCode: true,
       createdAt: '2026-03-20T12:00:00.000Z',
       respondedAt: null,
       endedAt: null,
@@ -88,8 +113,8 @@ describe('grants: the leader invites, the coach answers', () => {
     await importCalendar(sam);
     const grantId = await invite(sam, COACH);
     await coach.http.get(`/api/leaders/${sam.leaderId}/summary`).expect(404);
-    const res = await coach.http.post(`/api/grants/${grantId}/accept`).expect(200);
-    expect(res.body.grant).toMatchObject({ status: 'active', coachName: 'Casey Coach', respondedAt: '2026-03-20T12:00:00.000Z', endedAt: null });
+    const res = await coach.http.post(`/api/grants/${grantId}/accept`).send({ code: codeOf(grantId) }).expect(200);
+    expect(res.body.grant).toMatchObject({ status: 'active', coachName: 'Casey Coach', respondedAt: '2026-03-20T12:00:00.000Z', endedAt: null, hasInviteCode: false });
     const leaders = await coach.http.get('/api/leaders').expect(200);
     expect(leaders.body.leaders).toEqual([expect.objectContaining({ id: sam.leaderId, access: 'coach-read' })]);
     expect(await summary(coach.http, sam.leaderId, BOTH_WEEKS)).toEqual(await summary(sam.http, sam.leaderId, BOTH_WEEKS));
@@ -109,11 +134,11 @@ describe('grants: the leader invites, the coach answers', () => {
     const later = await addUser(t, { email: 'New.Coach@coaching.example', role: 'coach', name: 'Nico New' });
     const listed = await later.http.get('/api/grants').expect(200);
     expect(listed.body.grants).toEqual([expect.objectContaining({ id: grantId, status: 'invited', leader: { id: sam.leaderId, name: 'Sam Lee', email: SAM } })]);
-    await later.http.post(`/api/grants/${grantId}/accept`).expect(200);
+    await later.http.post(`/api/grants/${grantId}/accept`).send({ code: codeOf(grantId) }).expect(200);
     expect((await later.http.get('/api/coach/clients').expect(200)).body.clients).toHaveLength(1);
   });
 
-  test('declining ends the invitation; the coach still sees it, marked declined', async () => {
+  test('declining needs no code and ends the invitation; the coach still sees it, marked declined', async () => {
     const grantId = await invite(sam, COACH);
     const res = await coach.http.post(`/api/grants/${grantId}/decline`).expect(200);
     expect(res.body.grant).toMatchObject({ status: 'declined', respondedAt: '2026-03-20T12:00:00.000Z', endedAt: '2026-03-20T12:00:00.000Z' });
@@ -175,8 +200,9 @@ describe('grants: the leader invites, the coach answers', () => {
         await anonymous.post('/api/grants').send({ coachEmail: COACH }),
         await anonymous.patch(`/api/grants/${grantId}`).send({ canEdit: true }),
         await anonymous.delete(`/api/grants/${grantId}`),
-        await anonymous.post(`/api/grants/${grantId}/accept`),
+        await anonymous.post(`/api/grants/${grantId}/accept`).send({ code: codeOf(grantId) }),
         await anonymous.post(`/api/grants/${grantId}/decline`),
+        await anonymous.post(`/api/grants/${grantId}/code`),
         await anonymous.get('/api/coach/clients'),
       ]) {
         expectError(res, 401, 'not-signed-in');
@@ -191,8 +217,10 @@ describe('grants: the leader invites, the coach answers', () => {
       expect((await robin.http.get('/api/grants').expect(200)).body.grants).toEqual([]);
       expectError(await alex.http.patch(`/api/grants/${grantId}`).send({ canEdit: true }), 404, 'not-found');
       expectError(await alex.http.delete(`/api/grants/${grantId}`), 404, 'not-found');
+      expectError(await alex.http.post(`/api/grants/${grantId}/code`), 404, 'not-found');
       expectError(await robin.http.delete(`/api/grants/${grantId}`), 404, 'not-found');
-      expectError(await robin.http.post(`/api/grants/${grantId}/accept`), 404, 'not-found');
+      // Even with the right code: the code goes with the address, not instead of it.
+      expectError(await robin.http.post(`/api/grants/${grantId}/accept`).send({ code: codeOf(grantId) }), 404, 'not-found');
       expectError(await robin.http.post(`/api/grants/${grantId}/decline`), 404, 'not-found');
       expect((await sam.http.get('/api/grants').expect(200)).body.grants[0]).toMatchObject({ status: 'invited', canEdit: false });
     });
@@ -202,21 +230,23 @@ describe('grants: the leader invites, the coach answers', () => {
       const hr = await addUser(t, { email: 'hr@acme.example', role: 'hr' });
       const admin = await addUser(t, { email: 'admin@acme.example', role: 'admin' });
       for (const who of [sam, hr, admin]) {
-        expectError(await who.http.post(`/api/grants/${grantId}/accept`), 404, 'not-found');
+        expectError(await who.http.post(`/api/grants/${grantId}/accept`).send({ code: codeOf(grantId) }), 404, 'not-found');
         expectError(await who.http.post(`/api/grants/${grantId}/decline`), 404, 'not-found');
       }
       expectError(await hr.http.delete(`/api/grants/${grantId}`), 403, 'forbidden');
+      // A new code is the leader's to make.
+      for (const who of [coach, hr, admin]) expectError(await who.http.post(`/api/grants/${grantId}/code`), 403, 'forbidden');
     });
 
     test('a grant is answered once: accepting twice, declining an accepted one or accepting a revoked one is 409', async () => {
       const grantId = await invite(sam, COACH);
-      await coach.http.post(`/api/grants/${grantId}/accept`).expect(200);
-      expectError(await coach.http.post(`/api/grants/${grantId}/accept`), 409, 'grant-not-open');
+      await coach.http.post(`/api/grants/${grantId}/accept`).send({ code: codeOf(grantId) }).expect(200);
+      expectError(await coach.http.post(`/api/grants/${grantId}/accept`).send({ code: codeOf(grantId) }), 409, 'grant-not-open');
       expectError(await coach.http.post(`/api/grants/${grantId}/decline`), 409, 'grant-not-open');
       const withdrawn = await invite(sam, 'robin@coaching.example');
       await sam.http.delete(`/api/grants/${withdrawn}`).expect(200);
       const robin = await addUser(t, { email: 'robin@coaching.example', role: 'coach' });
-      expectError(await robin.http.post(`/api/grants/${withdrawn}/accept`), 409, 'grant-not-open');
+      expectError(await robin.http.post(`/api/grants/${withdrawn}/accept`).send({ code: codeOf(withdrawn) }), 409, 'grant-not-open');
       expectError(await sam.http.delete(`/api/grants/${withdrawn}`), 409, 'grant-not-open');
     });
 
@@ -260,8 +290,165 @@ describe('grants: the leader invites, the coach answers', () => {
     test('the leader may withdraw an invitation before it is answered', async () => {
       const grantId = await invite(sam, COACH);
       await sam.http.delete(`/api/grants/${grantId}`).expect(200);
-      expectError(await coach.http.post(`/api/grants/${grantId}/accept`), 409, 'grant-not-open');
+      expectError(await coach.http.post(`/api/grants/${grantId}/accept`).send({ code: codeOf(grantId) }), 409, 'grant-not-open');
     });
+  });
+});
+
+describe('invitation codes: the address shows the invitation, only the code accepts it', () => {
+  const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+  const storedHash = (grantId: number) => t.db.select({ hash: coachGrants.inviteCodeHash }).from(coachGrants).where(eq(coachGrants.id, grantId)).get()!.hash;
+  const stillShut = async (who: TestUser, grantId: number) => {
+    await who.http.get(`/api/leaders/${sam.leaderId}/summary`).expect(404);
+    expect((await who.http.get('/api/leaders').expect(200)).body.leaders).toEqual([]);
+    expect((await who.http.get('/api/coach/clients').expect(200)).body.clients).toEqual([]);
+    expect((await sam.http.get('/api/grants').expect(200)).body.grants.find((g: { id: number }) => g.id === grantId)).toMatchObject({ status: 'invited', coachName: null });
+  };
+
+  test('the code is in the invitation answer only: every code differs, only its SHA-256 is stored, no list shows it', async () => {
+    const first = await invite(sam, COACH);
+    const second = await invite(sam, 'robin@coaching.example');
+    const alex = await addUser(t, { email: 'alex@acme.example', name: 'Alex' });
+    const third = await invite(alex, COACH);
+    expect(new Set([codeOf(first), codeOf(second), codeOf(third)]).size).toBe(3);
+    for (const grantId of [first, second, third]) expect(storedHash(grantId)).toBe(sha256(codeOf(grantId).replace('-', '')));
+    const lists = JSON.stringify([(await sam.http.get('/api/grants').expect(200)).body, (await coach.http.get('/api/grants').expect(200)).body, (await alex.http.get('/api/grants').expect(200)).body]);
+    for (const code of codes.values()) {
+      expect(lists).not.toContain(code);
+      expect(lists).not.toContain(code.replace('-', ''));
+    }
+    expect(lists).not.toContain('inviteCode"');
+  });
+
+  test.each([
+    ['no body at all', undefined],
+    ['no code', {}],
+    ['an empty code', { code: '' }],
+    ['a blank code', { code: '   ' }],
+    ['a wrong code', 'wrong'],
+  ] as const)('%s is 400 invalid-invite-code, saying whom to ask; nothing is shared', async (_case, body) => {
+    await importCalendar(sam);
+    const grantId = await invite(sam, COACH);
+    const request = coach.http.post(`/api/grants/${grantId}/accept`);
+    const res = await (body === undefined ? request : request.send(body === 'wrong' ? { code: wrongCode(codeOf(grantId)) } : body));
+    expectError(res, 400, 'invalid-invite-code');
+    expect(res.body.error.message).toMatch(/Sam Lee/);
+    expect(res.body.error.message).toMatch(/Sharing page/);
+    await stillShut(coach, grantId);
+  });
+
+  test.each([
+    ['a code that is not a string', { code: 12345678 }],
+    ['an unknown field', { code: 'ABCD-EFGH', coachUserId: 1 }],
+    ['a code over 64 characters', { code: 'A'.repeat(65) }],
+  ])('%s is 400 invalid-request', async (_case, body) => {
+    const grantId = await invite(sam, COACH);
+    expectError(await coach.http.post(`/api/grants/${grantId}/accept`).send(body), 400, 'invalid-request');
+    await stillShut(coach, grantId);
+  });
+
+  test('the code may be typed in lower case, with spaces instead of the dash', async () => {
+    const grantId = await invite(sam, COACH);
+    const typed = ` ${codeOf(grantId).toLowerCase().replace('-', ' ')} `;
+    await coach.http.post(`/api/grants/${grantId}/accept`).send({ code: typed }).expect(200);
+    expect(storedHash(grantId)).toBeNull();
+  });
+
+  test('the attacker who signs up first with the invited address sees the invitation but cannot accept it: guessing locks the code', async () => {
+    await importCalendar(sam);
+    const address = 'new.coach@coaching.example';
+    const grantId = await invite(sam, address);
+    // Open sign-up, role coach, the invited address: nothing checks that the address is theirs.
+    const signup = await clientFor(t.app, null).post('/api/signup').send({ email: address, password: TEST_PASSWORD, role: 'coach', name: 'Not the coach' }).expect(201);
+    const token = ([] as string[]).concat(signup.headers['set-cookie'] ?? []).find((c) => c.startsWith(`${SESSION_COOKIE}=`))!.split(';')[0]!.slice(SESSION_COOKIE.length + 1);
+    const attacker = { user: signup.body.user, leaderId: 0, http: clientFor(t.app, { token, csrfToken: signup.body.csrfToken }) } as TestUser;
+
+    const seen = (await attacker.http.get('/api/grants').expect(200)).body.grants;
+    expect(seen).toEqual([expect.objectContaining({ id: grantId, status: 'invited', hasInviteCode: true })]);
+    expectError(await attacker.http.post(`/api/grants/${grantId}/accept`), 400, 'invalid-invite-code');
+    const messages: string[] = [];
+    for (const guess of ['AAAA-AAAA', 'BBBB-BBBB', 'CCCC-CCCC', 'DDDD-DDDD', 'EEEE-EEEE'].filter((g) => g !== codeOf(grantId))) {
+      const res = await attacker.http.post(`/api/grants/${grantId}/accept`).send({ code: guess });
+      expectError(res, 400, 'invalid-invite-code');
+      messages.push(res.body.error.message);
+      await stillShut(attacker, grantId);
+    }
+    expect(messages.slice(0, 4).map((m) => m.match(/After (\d) more wrong/)?.[1])).toEqual(['4', '3', '2', '1']);
+    expect(messages[4]).toMatch(/after 5 wrong codes it no longer works/);
+    // Locked: now even the right code is refused, and both sides see that a new code is needed.
+    expectError(await attacker.http.post(`/api/grants/${grantId}/accept`).send({ code: codeOf(grantId) }), 409, 'invite-code-needed');
+    expect(storedHash(grantId)).toBeNull();
+    expect((await sam.http.get('/api/grants').expect(200)).body.grants[0]).toMatchObject({ id: grantId, status: 'invited', hasInviteCode: false });
+    expect((await attacker.http.get('/api/grants').expect(200)).body.grants[0]).toMatchObject({ id: grantId, status: 'invited', hasInviteCode: false });
+    await stillShut(attacker, grantId);
+    // The leader sees the address was taken and withdraws; declining needed no code either way.
+    await sam.http.delete(`/api/grants/${grantId}`).expect(200);
+    expectError(await attacker.http.post(`/api/grants/${grantId}/accept`).send({ code: codeOf(grantId) }), 409, 'grant-not-open');
+  });
+
+  test('a new code replaces the old one at once, resets the count, and is used up by accepting', async () => {
+    const grantId = await invite(sam, COACH);
+    const old = codeOf(grantId);
+    for (let i = 0; i < 4; i++) expectError(await coach.http.post(`/api/grants/${grantId}/accept`).send({ code: wrongCode(old) }), 400, 'invalid-invite-code');
+    const issued = await sam.http.post(`/api/grants/${grantId}/code`).expect(200);
+    expect(issued.body.grant).toMatchObject({ id: grantId, status: 'invited', hasInviteCode: true });
+    const fresh = issued.body.inviteCode as string;
+    expect(fresh).toMatch(CODE_SHAPE);
+    expect(fresh).not.toBe(old);
+    expect(storedHash(grantId)).toBe(sha256(fresh.replace('-', '')));
+    expectError(await coach.http.post(`/api/grants/${grantId}/accept`).send({ code: old }), 400, 'invalid-invite-code');
+    // The four wrong codes before went with the old code: the new one starts afresh.
+    const res = await coach.http.post(`/api/grants/${grantId}/accept`).send({ code: wrongCode(fresh) });
+    expect(res.body.error.message).toMatch(/After 3 more wrong codes/);
+    await coach.http.post(`/api/grants/${grantId}/accept`).send({ code: fresh }).expect(200);
+    expect(storedHash(grantId)).toBeNull();
+    expectError(await coach.http.post(`/api/grants/${grantId}/accept`).send({ code: fresh }), 409, 'grant-not-open');
+    expectError(await sam.http.post(`/api/grants/${grantId}/code`), 409, 'grant-not-open');
+
+    // A code belongs to its invitation: after a revocation the next invitation has its own.
+    await sam.http.delete(`/api/grants/${grantId}`).expect(200);
+    expectError(await sam.http.post(`/api/grants/${grantId}/code`), 409, 'grant-not-open');
+    const next = await invite(sam, COACH);
+    expectError(await coach.http.post(`/api/grants/${next}/accept`).send({ code: fresh }), 400, 'invalid-invite-code');
+    await coach.http.post(`/api/grants/${next}/accept`).send({ code: codeOf(next) }).expect(200);
+  });
+
+  test('after a lock the leader issues a new code and the coach accepts with it', async () => {
+    const grantId = await invite(sam, COACH);
+    for (let i = 0; i < 5; i++) expectError(await coach.http.post(`/api/grants/${grantId}/accept`).send({ code: wrongCode(codeOf(grantId)) }), 400, 'invalid-invite-code');
+    expectError(await coach.http.post(`/api/grants/${grantId}/accept`).send({ code: codeOf(grantId) }), 409, 'invite-code-needed');
+    const fresh = (await sam.http.post(`/api/grants/${grantId}/code`).expect(200)).body.inviteCode as string;
+    await coach.http.post(`/api/grants/${grantId}/accept`).send({ code: fresh }).expect(200);
+    await coach.http.get(`/api/leaders/${sam.leaderId}/notes`).expect(200);
+  });
+
+  test('an invitation from before codes cannot be accepted until the leader issues one', async () => {
+    const grantId = await invite(sam, COACH);
+    // A row written before migration 0003 has no hash.
+    t.db.update(coachGrants).set({ inviteCodeHash: null }).where(eq(coachGrants.id, grantId)).run();
+    expect((await coach.http.get('/api/grants').expect(200)).body.grants[0]).toMatchObject({ status: 'invited', hasInviteCode: false });
+    for (const body of [{ code: codeOf(grantId) }, { code: '' }, {}]) {
+      const res = await coach.http.post(`/api/grants/${grantId}/accept`).send(body);
+      expectError(res, 409, 'invite-code-needed');
+      expect(res.body.error.message).toMatch(/Ask Sam Lee to make a new code/);
+    }
+    await stillShut(coach, grantId);
+    const fresh = (await sam.http.post(`/api/grants/${grantId}/code`).expect(200)).body.inviteCode as string;
+    await coach.http.post(`/api/grants/${grantId}/accept`).send({ code: fresh }).expect(200);
+  });
+
+  test('wrong codes only count for the invitation they were sent to', async () => {
+    const alex = await addUser(t, { email: 'alex@acme.example', name: 'Alex' });
+    const fromSam = await invite(sam, COACH);
+    const fromAlex = await invite(alex, COACH);
+    for (let i = 0; i < 5; i++) await coach.http.post(`/api/grants/${fromSam}/accept`).send({ code: wrongCode(codeOf(fromSam)) }).expect(400);
+    await coach.http.post(`/api/grants/${fromAlex}/accept`).send({ code: codeOf(fromAlex) }).expect(200);
+    expectError(await coach.http.post(`/api/grants/${fromSam}/accept`).send({ code: codeOf(fromSam) }), 409, 'invite-code-needed');
+  });
+
+  test('issuing a code: bad ids are 400, unknown ones 404', async () => {
+    expectError(await sam.http.post('/api/grants/abc/code'), 400, 'invalid-request');
+    expectError(await sam.http.post('/api/grants/99999/code'), 404, 'not-found');
   });
 });
 

@@ -45,9 +45,10 @@ async function membershipOf(who: TestUser, cohortId: number): Promise<number> {
   return (res.body.memberships as Array<{ id: number; cohort: { id: number } }>).find((m) => m.cohort.id === cohortId)!.id;
 }
 
-async function join(who: TestUser, cohortId: number): Promise<number> {
+async function join(who: TestUser, cohortId: number, choice?: { shareCoaching: boolean }): Promise<number> {
   const memberId = await membershipOf(who, cohortId);
-  await who.http.post(`/api/memberships/${memberId}/accept`).expect(200);
+  const accept = who.http.post(`/api/memberships/${memberId}/accept`);
+  await (choice ? accept.send(choice) : accept).expect(200);
   return memberId;
 }
 
@@ -255,6 +256,7 @@ describe('cohorts (HR)', () => {
       ['post', `/api/memberships/${memberId}/accept`],
       ['post', `/api/memberships/${memberId}/decline`],
       ['post', `/api/memberships/${memberId}/leave`],
+      ['patch', `/api/memberships/${memberId}`, { shareCoaching: true }],
     ];
     const call = (client: Client, [method, path, body]: Call) => (body ? client[method](path).send(body) : client[method](path));
 
@@ -287,15 +289,36 @@ describe('memberships (leader)', () => {
         status: 'invited',
         invitedAt: new Date(FIXED_NOW).toISOString(),
         respondedAt: null,
-        shares: { sees: expect.any(Array), neverSees: expect.any(Array), aggregates: expect.stringContaining('at least 5 people') },
+        shareCoaching: false,
+        shares: { sees: expect.any(Array), ifChosen: expect.any(Array), neverSees: expect.any(Array), aggregates: expect.stringContaining('at least 5 people') },
       },
     ]);
-    expect(list.body.memberships[0].shares.neverSees.join(' ')).toContain('titles');
+    const shares = list.body.memberships[0].shares as { sees: string[]; ifChosen: string[]; neverSees: string[] };
+    expect(shares.neverSees.join(' ')).toContain('titles');
+    // Everything the compliance row and its CSV carry is in the statement the leader reads.
+    expect(shares.sees.join(' ')).toContain('first day of your calendar data');
+    expect(shares.sees.join(' ')).toContain('talent review');
+    expect(shares.ifChosen.join(' ')).toContain('work with a coach');
     const memberId = list.body.memberships[0].id as number;
 
     expectError(await lee.http.post(`/api/memberships/${memberId}/leave`), 409, 'not-a-member');
+    expectError(await lee.http.patch(`/api/memberships/${memberId}`).send({ shareCoaching: true }), 409, 'not-a-member');
+    for (const bad of [{ shareCoaching: 'yes' }, { shareCoaching: true, extra: 1 }, { share: true }]) {
+      expectError(await lee.http.post(`/api/memberships/${memberId}/accept`).send(bad), 400, 'invalid-request');
+    }
+    expect((await lee.http.get('/api/memberships').expect(200)).body.memberships[0]).toMatchObject({ status: 'invited', shareCoaching: false });
     const accepted = await lee.http.post(`/api/memberships/${memberId}/accept`).expect(200);
-    expect(accepted.body.membership).toMatchObject({ id: memberId, status: 'active' });
+    // No choice sent: the coaching status is not shared.
+    expect(accepted.body.membership).toMatchObject({ id: memberId, status: 'active', shareCoaching: false });
+
+    // The member changes their mind, and back; only a boolean will do.
+    expect((await lee.http.patch(`/api/memberships/${memberId}`).send({ shareCoaching: true }).expect(200)).body.membership).toMatchObject({ id: memberId, status: 'active', shareCoaching: true });
+    for (const bad of [{}, { shareCoaching: 1 }, { shareCoaching: false, status: 'left' }]) {
+      expectError(await lee.http.patch(`/api/memberships/${memberId}`).send(bad), 400, 'invalid-request');
+    }
+    expectError(await lee.http.patch(`/api/memberships/${memberId}`), 400, 'invalid-request');
+    expect((await lee.http.get('/api/memberships').expect(200)).body.memberships[0]).toMatchObject({ status: 'active', shareCoaching: true });
+    expect((await lee.http.patch(`/api/memberships/${memberId}`).send({ shareCoaching: false }).expect(200)).body.membership.shareCoaching).toBe(false);
     expectError(await lee.http.post(`/api/memberships/${memberId}/accept`), 409, 'already-member');
     expectError(await lee.http.post(`/api/memberships/${memberId}/decline`), 409, 'already-member');
     const left = await lee.http.post(`/api/memberships/${memberId}/leave`).expect(200);
@@ -304,9 +327,12 @@ describe('memberships (leader)', () => {
     expectError(await lee.http.post(`/api/memberships/${memberId}/leave`), 409, 'already-left');
     expect((await hr.http.get(`/api/cohorts/${id}/members`).expect(200)).body.members[0]).toMatchObject({ status: 'left', name: null });
 
-    // Another leader cannot answer Lee's invitation, nor learn that it exists.
+    expectError(await lee.http.patch(`/api/memberships/${memberId}`).send({ shareCoaching: true }), 409, 'already-left');
+
+    // Another leader cannot answer Lee's invitation, change it, nor learn that it exists.
     const mo = await leader('mo@acme.example', 'Mo');
     expectError(await mo.http.post(`/api/memberships/${memberId}/accept`), 404, 'not-found');
+    expectError(await mo.http.patch(`/api/memberships/${memberId}`).send({ shareCoaching: true }), 404, 'not-found');
     expectError(await mo.http.post('/api/memberships/999999/accept'), 404, 'not-found');
     expectError(await mo.http.post('/api/memberships/abc/accept'), 400, 'invalid-request');
   });
@@ -512,9 +538,9 @@ describe('diagnostic', () => {
     expect((await other.http.get('/api/diagnostic').expect(200)).body.history).toEqual([]);
   });
 
-  test('evidence: medians over the cohort last quarter, and coach and talent counts only when both sides have K', async () => {
+  test('evidence: medians and talent reviews over the cohort last quarter, each over K people or hidden', async () => {
     const hr = await hrUser();
-    const { leaders } = await cohortOfSix(hr);
+    const { cohortId, leaders } = await cohortOfSix(hr);
     // Last quarter (2025-Q4): all six have data; three hold a talent review.
     for (const [index, who] of leaders.entries()) {
       const talent = index < 3 ? [event({ uid: `talent-${index}`, summary: 'Talent review Finance', start: '20251110T09:00:00Z', end: '20251110T11:00:00Z' })] : [];
@@ -532,14 +558,120 @@ describe('diagnostic', () => {
     expect(evidence['strategy-translation'].text).toMatch(/^Median strategic share in 2025-Q4: \d+\.\d% across 6 leaders; \d of 6 under their target\.$/);
     expect(evidence['leadership-quality']).toMatchObject({ kind: 'shown', value: 0, people: 6 });
     expect(evidence['protected-planning-time']).toMatchObject({ kind: 'shown', people: 6 });
-    // 3 with a talent review, 3 without: each side under K.
-    expect(evidence['capability-plan']).toMatchObject({ kind: 'hidden', suppression: 'difference' });
-    // Nobody has a coach: "0 of 6" says the same of everyone.
-    expect(evidence['transition-support']).toMatchObject({ kind: 'shown', value: 0, text: '0 of 6 active members work with a coach they gave access to their audit.' });
+    // Each leader's talent reviews are on their row of the table: the share of them is no secret.
+    expect(evidence['capability-plan']).toMatchObject({
+      kind: 'shown',
+      value: 0.5,
+      people: 6,
+      text: '3 of 6 leaders (50.0%) had a talent review, succession or calibration session in 2025-Q4.',
+    });
+    const q4 = await hr.http.get(`/api/cohorts/${cohortId}/compliance`).query({ quarter: '2025-Q4' }).expect(200);
+    expect((q4.body.rows as Array<{ email: string; talentReviews: number }>).map((row) => [row.email, row.talentReviews])).toEqual(
+      leaders.map((who, index) => [who.user.email, index < 3 ? 1 : 0]),
+    );
+    // Nobody shares whether they have a coach: nothing to count.
+    expect(evidence['transition-support']).toMatchObject({ kind: 'hidden', suppression: 'fewer-than-k' });
+    expect(evidence['transition-support'].text).toBe('Members working with a coach: fewer than 5 members share whether they do, so it is hidden to protect individuals.');
 
-    await t.db.insert(coachGrants).values({ leaderId: leaders[1]!.leaderId, coachEmail: 'c@acme.example', canEdit: false, status: 'active', createdAt: FIXED_NOW }).run();
-    const oneCoach = await hr.http.get('/api/diagnostic').expect(200);
-    expect(oneCoach.body.evidence['transition-support']).toMatchObject({ kind: 'hidden', suppression: 'difference' });
-    expect(JSON.stringify(oneCoach.body.evidence['transition-support'])).not.toMatch(/\b1 of 6\b/);
+    // Two leave: five with data is still K; four is not.
+    await leaders[5]!.http.post(`/api/memberships/${await membershipOf(leaders[5]!, cohortId)}/leave`).expect(200);
+    expect((await hr.http.get('/api/diagnostic').expect(200)).body.evidence['capability-plan']).toMatchObject({ kind: 'shown', people: 5 });
+    await leaders[4]!.http.post(`/api/memberships/${await membershipOf(leaders[4]!, cohortId)}/leave`).expect(200);
+    expect((await hr.http.get('/api/diagnostic').expect(200)).body.evidence['capability-plan']).toMatchObject({ kind: 'hidden', suppression: 'fewer-than-k' });
+  });
+});
+
+describe('coaching status: only what the leader shares', () => {
+  /** Leaders without calendars: coaching does not need figures. */
+  async function members(hr: TestUser, cohortId: number, prefix: string, count: number, share: boolean, coachedCount: number): Promise<TestUser[]> {
+    const made: TestUser[] = [];
+    for (let i = 0; i < count; i++) made.push(await leader(`${prefix}${i}@acme.example`, `${prefix} ${i}`));
+    await invite(hr, cohortId, made.map((who) => who.user.email));
+    for (const [i, who] of made.entries()) {
+      if (i < coachedCount) giveCoach(who);
+      await join(who, cohortId, { shareCoaching: share });
+    }
+    return made;
+  }
+
+  function giveCoach(who: TestUser): void {
+    t.db.insert(coachGrants).values({ leaderId: who.leaderId, coachEmail: 'coach@acme.example', canEdit: false, status: 'active', createdAt: FIXED_NOW }).run();
+  }
+
+  async function coachingEvidence(hr: TestUser) {
+    return (await hr.http.get('/api/diagnostic').expect(200)).body.evidence['transition-support'];
+  }
+
+  async function coachingColumn(hr: TestUser, cohortId: number): Promise<Record<string, string>> {
+    const res = await hr.http.get(`/api/cohorts/${cohortId}/compliance`).expect(200);
+    return Object.fromEntries((res.body.rows as Array<{ email: string; coaching: string }>).map((row) => [row.email, row.coaching]));
+  }
+
+  test('a member who joins, is removed or leaves without sharing changes nothing HR sees about coaching', async () => {
+    const hr = await hrUser();
+    const cohortId = await createCohort(hr);
+    // Six share (two of them coached); four do not (one of them coached).
+    const sharing = await members(hr, cohortId, 'share', 6, true, 2);
+    const private_ = await members(hr, cohortId, 'quiet', 4, false, 1);
+    const before = await coachingEvidence(hr);
+    expect(before).toEqual({ kind: 'shown', text: '2 of 6 members who share it work with a coach through Altitude.', value: 2 / 6, people: 6, quarter: null });
+    const column = await coachingColumn(hr, cohortId);
+    expect(column).toEqual({
+      ...Object.fromEntries(sharing.map((who, i) => [who.user.email, i < 2 ? 'coached' : 'not-coached'])),
+      ...Object.fromEntries(private_.map((who) => [who.user.email, 'not-shared'])),
+    });
+
+    // The review's repro: a leader joins. Without sharing, with a coach or without, nothing moves.
+    const newcomer = (await members(hr, cohortId, 'new', 1, false, 0))[0]!;
+    expect(await coachingEvidence(hr)).toEqual(before);
+    const coachedNewcomer = (await members(hr, cohortId, 'newcoached', 1, false, 1))[0]!;
+    expect(await coachingEvidence(hr)).toEqual(before);
+    expect(await coachingColumn(hr, cohortId)).toMatchObject({ [newcomer.user.email]: 'not-shared', [coachedNewcomer.user.email]: 'not-shared' });
+
+    // HR removes a member who does not share (the coached one): no count moves, nothing is hidden.
+    const listed = (await hr.http.get(`/api/cohorts/${cohortId}/members`).expect(200)).body.members as Array<{ id: number; email: string }>;
+    await hr.http.delete(`/api/cohorts/${cohortId}/members/${listed.find((m) => m.email === private_[0]!.user.email)!.id}`).expect(204);
+    expect(await coachingEvidence(hr)).toEqual(before);
+    // Nor when one leaves, nor when one with a coach ends it.
+    await private_[1]!.http.post(`/api/memberships/${await membershipOf(private_[1]!, cohortId)}/leave`).expect(200);
+    t.db.update(coachGrants).set({ status: 'revoked' }).where(eq(coachGrants.leaderId, coachedNewcomer.leaderId)).run();
+    expect(await coachingEvidence(hr)).toEqual(before);
+  });
+
+  test('a member who shares appears in the count and on their row; the choice can change at any time', async () => {
+    const hr = await hrUser();
+    const cohortId = await createCohort(hr);
+    await members(hr, cohortId, 'share', 4, true, 1);
+    const quiet = (await members(hr, cohortId, 'quiet', 1, false, 1))[0]!;
+    // Four who share: under K, hidden.
+    expect(await coachingEvidence(hr)).toMatchObject({ kind: 'hidden', suppression: 'fewer-than-k' });
+
+    const newcomer = (await members(hr, cohortId, 'new', 1, true, 0))[0]!;
+    expect(await coachingEvidence(hr)).toMatchObject({ kind: 'shown', text: '1 of 5 members who share it work with a coach through Altitude.', people: 5 });
+    expect((await coachingColumn(hr, cohortId))[newcomer.user.email]).toBe('not-coached');
+
+    // The quiet member ticks the box later: their status and the count follow on the next request.
+    const quietMembership = await membershipOf(quiet, cohortId);
+    expect((await coachingColumn(hr, cohortId))[quiet.user.email]).toBe('not-shared');
+    await quiet.http.patch(`/api/memberships/${quietMembership}`).send({ shareCoaching: true }).expect(200);
+    expect((await coachingColumn(hr, cohortId))[quiet.user.email]).toBe('coached');
+    expect(await coachingEvidence(hr)).toMatchObject({ kind: 'shown', text: '2 of 6 members who share it work with a coach through Altitude.' });
+    const csv = (await hr.http.get(`/api/cohorts/${cohortId}/compliance.csv`).expect(200)).text.replace(/^\uFEFF/, '').trim().split('\r\n');
+    expect(csv[0]!.endsWith(',Talent reviews,Calendar starts,Coaching')).toBe(true);
+    expect(csv.find((line) => line.includes(quiet.user.email))!.endsWith(',coached')).toBe(true);
+
+    // The coach engagement ends: the row says so at once (the table's cache does not hold it).
+    t.db.update(coachGrants).set({ status: 'revoked' }).where(eq(coachGrants.leaderId, quiet.leaderId)).run();
+    expect((await coachingColumn(hr, cohortId))[quiet.user.email]).toBe('not-coached');
+    // And unticked: not shared, and out of the count.
+    await quiet.http.patch(`/api/memberships/${quietMembership}`).send({ shareCoaching: false }).expect(200);
+    expect((await coachingColumn(hr, cohortId))[quiet.user.email]).toBe('not-shared');
+    expect(await coachingEvidence(hr)).toMatchObject({ kind: 'shown', text: '1 of 5 members who share it work with a coach through Altitude.' });
+
+    // Leaving clears the choice: accepting again asks afresh.
+    await newcomer.http.post(`/api/memberships/${await membershipOf(newcomer, cohortId)}/leave`).expect(200);
+    await invite(hr, cohortId, [newcomer.user.email]);
+    await join(newcomer, cohortId);
+    expect((await coachingColumn(hr, cohortId))[newcomer.user.email]).toBe('not-shared');
   });
 });

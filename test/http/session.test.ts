@@ -127,7 +127,10 @@ describe('sign-up and sign-in', () => {
     t.db.$client.prepare("insert into leaders (email, name, settings, created_at) values ('sam.lee@acme.example', 'Sam', '{}', 0)").run();
     const res = await anonymous().post('/api/signup').send({ email: 'sam.lee@acme.example', password: TEST_PASSWORD, role: 'leader' });
     expectError(res, 409, 'account-exists');
-    expect(res.body.error.message).toContain('ask them to create your account');
+    // The same answer as for an address with an account: sign-up does not reveal whose calendar is stored.
+    await addUser(t, { email: 'noor@acme.example' });
+    const withAccount = await anonymous().post('/api/signup').send({ email: 'noor@acme.example', password: TEST_PASSWORD, role: 'leader' });
+    expect(res.body.error.message.replace('sam.lee@acme.example', 'X')).toBe(withAccount.body.error.message.replace('noor@acme.example', 'X'));
   });
 
   test('with sign-up closed, only an administrator creates accounts', async () => {
@@ -188,6 +191,16 @@ describe('sign-in throttling', () => {
     await anonymous().post('/api/session').send({ email: 'noor@acme.example', password: TEST_PASSWORD }).expect(200);
     clock += 15 * 60 * 1000 + 1000;
     await anonymous().post('/api/session').send({ email: 'sam.lee@acme.example', password: TEST_PASSWORD }).expect(200);
+  });
+
+  test('guesses sent all at once are counted as they arrive, not after the slow check: at most 5 get through', async () => {
+    await addUser(t, { email: 'sam.lee@acme.example' });
+    const answers = await Promise.all(
+      Array.from({ length: 12 }, (_, i) => anonymous().post('/api/session').send({ email: 'sam.lee@acme.example', password: `parallel guess ${i}` })),
+    );
+    const statuses = answers.map((res) => res.status).sort();
+    expect(statuses.filter((s) => s === 401)).toHaveLength(5);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(7);
   });
 
   test('an unknown address is throttled exactly like a known one, so throttling does not tell them apart', async () => {

@@ -1,7 +1,7 @@
-import type { ClientView, Comparison, GrantView, NoteView } from '../../shared/coaching.ts';
+import type { ClientView, Comparison, GrantView, IssuedInvitationView, NoteView } from '../../shared/coaching.ts';
 import { call } from './api.ts';
 
-export type { ClientFigures, ClientView, ComparedCategory, ComparedPeriod, Comparison, GrantStatus, GrantView, NoteView } from '../../shared/coaching.ts';
+export type { ClientFigures, ClientView, ComparedCategory, ComparedPeriod, Comparison, GrantStatus, GrantView, IssuedInvitationView, NoteView } from '../../shared/coaching.ts';
 
 const leaderPath = (leaderId: number) => `/api/leaders/${leaderId}`;
 
@@ -15,11 +15,14 @@ function query(params: Record<string, string | undefined>): string {
 /** The coaching API: grants (the leader's consent), the coach's clients, notes, comparison, CSV. */
 export const coachApi = {
   grants: () => call<{ grants: GrantView[] }>('GET', '/api/grants').then((r) => r.grants),
-  invite: (coachEmail: string, canEdit: boolean) => call<{ grant: GrantView }>('POST', '/api/grants', { coachEmail, canEdit }).then((r) => r.grant),
+  /** The answer holds the invitation code: the only time it can be read. */
+  invite: (coachEmail: string, canEdit: boolean) => call<IssuedInvitationView>('POST', '/api/grants', { coachEmail, canEdit }),
+  /** A new code for an open invitation; the old one stops working. */
+  newCode: (grantId: number) => call<IssuedInvitationView>('POST', `/api/grants/${grantId}/code`),
   setCanEdit: (grantId: number, canEdit: boolean) => call<{ grant: GrantView }>('PATCH', `/api/grants/${grantId}`, { canEdit }).then((r) => r.grant),
   /** The leader revokes; the coach declines an invitation or ends an engagement. */
   endGrant: (grantId: number) => call<{ grant: GrantView }>('DELETE', `/api/grants/${grantId}`).then((r) => r.grant),
-  accept: (grantId: number) => call<{ grant: GrantView }>('POST', `/api/grants/${grantId}/accept`).then((r) => r.grant),
+  accept: (grantId: number, code: string) => call<{ grant: GrantView }>('POST', `/api/grants/${grantId}/accept`, { code }).then((r) => r.grant),
   decline: (grantId: number) => call<{ grant: GrantView }>('POST', `/api/grants/${grantId}/decline`).then((r) => r.grant),
   clients: () => call<{ clients: ClientView[]; pendingInvitations: number }>('GET', '/api/coach/clients'),
   notes: (leaderId: number) => call<{ notes: NoteView[] }>('GET', `${leaderPath(leaderId)}/notes`).then((r) => r.notes),

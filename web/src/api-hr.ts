@@ -48,8 +48,10 @@ export const hrApi = {
   answerDiagnostic: (answers: Record<DiagnosticId, boolean>, note: string) =>
     call<{ entry: DiagnosticEntryView }>('POST', '/api/diagnostic/answers', { answers, ...(note ? { note } : {}) }).then((r) => r.entry),
   memberships: () => call<{ memberships: MembershipView[] }>('GET', '/api/memberships').then((r) => r.memberships),
-  respond: (memberId: number, action: 'accept' | 'decline' | 'leave') =>
-    call<{ membership: MembershipView }>('POST', `/api/memberships/${memberId}/${action}`).then((r) => r.membership),
+  respond: (memberId: number, action: 'accept' | 'decline' | 'leave', choice?: { shareCoaching: boolean }) =>
+    call<{ membership: MembershipView }>('POST', `/api/memberships/${memberId}/${action}`, action === 'accept' ? choice : undefined).then((r) => r.membership),
+  setShareCoaching: (memberId: number, shareCoaching: boolean) =>
+    call<{ membership: MembershipView }>('PATCH', `/api/memberships/${memberId}`, { shareCoaching }).then((r) => r.membership),
 };
 
 /** Splits a pasted list (lines, commas, semicolons, "Name <address>") into addresses to send. */

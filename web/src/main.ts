@@ -32,7 +32,8 @@ function route(): void {
     return;
   }
   const role = state.user.role;
-  const pages = PAGES.filter((page) => page.roles.includes(role));
+  // The role's home page leads the navigation (a coach starts from Clients, HR from Compliance).
+  const pages = PAGES.filter((page) => page.roles.includes(role)).sort((a, b) => Number(b.id === HOME[role]) - Number(a.id === HOME[role]));
   const page = pages.find((p) => p.id === path) ?? pages.find((p) => p.id === HOME[role]) ?? pages[0]!;
   renderNav(pages, page.id);
   leave = page.view(main, state, params);

@@ -29,6 +29,12 @@ export class SignInThrottle {
     this.failures.delete(key);
   }
 
+  /** Takes back the latest attempt only (a client's successful sign-in is not a failure). */
+  forgive(key: string): void {
+    const recent = this.failures.get(key);
+    if (recent && recent.length > 0) recent.pop();
+  }
+
   private recent(key: string, nowMs: number): number[] {
     return (this.failures.get(key) ?? []).filter((at) => at > nowMs - this.windowMs);
   }

@@ -14,8 +14,12 @@ const HEADER = [
   'Planning-day target',
   'Low strategic share',
   'Missing planning days',
+  'Talent reviews',
   'Calendar starts',
+  'Coaching',
 ];
+
+const COACHING: Record<ComplianceRow['coaching'], string> = { coached: 'coached', 'not-coached': 'not coached', 'not-shared': 'not shared' };
 
 /** The compliance table as a spreadsheet; names and addresses go through `toCsv`'s formula guard. */
 export function complianceCsv(rows: readonly ComplianceRow[]): string {
@@ -36,7 +40,9 @@ export function complianceCsv(rows: readonly ComplianceRow[]): string {
         row.planningTarget,
         row.hasData ? (has('low-strategic-share') ? 'yes' : 'no') : null,
         row.hasData ? (has('missing-planning-days') ? 'yes' : 'no') : null,
+        row.talentReviews,
         row.dataStart,
+        COACHING[row.coaching],
       ];
     }),
   );

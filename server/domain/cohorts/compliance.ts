@@ -1,4 +1,4 @@
-import type { ComplianceRowView, ComplianceSort, ComplianceSortKey } from '../../../shared/cohorts-api.ts';
+import type { CoachingStatus, ComplianceRowView, ComplianceSort, ComplianceSortKey } from '../../../shared/cohorts-api.ts';
 import { dateOfMs, quarterOf } from '../metrics/calendar-days.ts';
 import type { CountingSettings } from '../metrics/counting-settings.ts';
 import { flagLowStrategicShare, flagMissingPlanningDays } from '../metrics/flags.ts';
@@ -16,7 +16,13 @@ export interface MemberQuarter {
 
 /** A row of HR's compliance table: the API's shape, built here. */
 export type ComplianceRow = ComplianceRowView;
-export type { ComplianceSort };
+/**
+ * A row as the member's stored figures give it, before the coaching column. Kept apart because
+ * the figures change only with an import (and are cached on that), while whether a member shares
+ * their coaching status, and what it is, can change on any request.
+ */
+export type FiguresRow = Omit<ComplianceRow, 'coaching'>;
+export type { CoachingStatus, ComplianceSort };
 
 /**
  * The member's row for `quarter`. Held planning days are the stored dates before today in the
@@ -24,7 +30,7 @@ export type { ComplianceSort };
  * settings, quarters before the calendar's first day not judged), so HR and the leader read the
  * same verdict.
  */
-export function toComplianceRow(member: MemberQuarter, quarter: string, nowMs: number): ComplianceRow {
+export function toComplianceRow(member: MemberQuarter, quarter: string, nowMs: number): FiguresRow {
   const { figures, settings } = member;
   const base = {
     memberId: member.memberId,
@@ -36,12 +42,12 @@ export function toComplianceRow(member: MemberQuarter, quarter: string, nowMs: n
     dataStart: figures?.dataStart ?? null,
   };
   if (!figures || figures.countedMinutes <= 0) {
-    return { ...base, hasData: false, strategicShare: null, countedHours: null, planningHeld: null, planningScheduled: null, flags: [] };
+    return { ...base, hasData: false, strategicShare: null, countedHours: null, planningHeld: null, planningScheduled: null, talentReviews: null, flags: [] };
   }
   const today = dateOfMs(nowMs, figures.timeZone);
   const held = figures.planningDates.filter((date) => date < today).length;
   const planning = { quarter, protectedDays: figures.planningDates.length, heldDays: held, scheduledDays: figures.planningDates.length - held, dates: figures.planningDates };
-  const flags: ComplianceRow['flags'] = [];
+  const flags: FiguresRow['flags'] = [];
   const low = flagLowStrategicShare(figures.minutes.strategic, figures.countedMinutes, settings);
   if (low) flags.push({ code: low.code, message: low.message });
   for (const flag of flagMissingPlanningDays([planning], settings, quarterOf(today), figures.dataStart)) flags.push({ code: flag.code, message: flag.message });
@@ -52,21 +58,36 @@ export function toComplianceRow(member: MemberQuarter, quarter: string, nowMs: n
     countedHours: Math.round((figures.countedMinutes / 60) * 10) / 10,
     planningHeld: held,
     planningScheduled: planning.scheduledDays,
+    talentReviews: figures.talentEvents,
     flags,
   };
 }
 
-const SORT_VALUE: Record<ComplianceSortKey, (row: ComplianceRow) => string | number | null> = {
+/**
+ * The coaching column: known only for a member who shares it (and then HR may read it person by
+ * person, which is what lets the diagnostic count it).
+ */
+export function coachingStatus(shares: boolean, hasActiveCoach: boolean): CoachingStatus {
+  if (!shares) return 'not-shared';
+  return hasActiveCoach ? 'coached' : 'not-coached';
+}
+
+export function withCoaching(row: FiguresRow, coaching: CoachingStatus): ComplianceRow {
+  return { ...row, coaching };
+}
+
+const SORT_VALUE: Record<ComplianceSortKey, (row: FiguresRow) => string | number | null> = {
   name: (row) => (row.name ?? row.email).toLocaleLowerCase('en'),
   email: (row) => row.email,
   'strategic-share': (row) => row.strategicShare,
   'counted-hours': (row) => row.countedHours,
   'planning-days': (row) => (row.hasData ? row.planningHeld! + row.planningScheduled! : null),
+  'talent-reviews': (row) => row.talentReviews,
   flags: (row) => (row.hasData ? row.flags.length : null),
 };
 
 /** Sorted by the key; members without data last in either direction; ties by e-mail, so the order never varies. */
-export function sortComplianceRows(rows: readonly ComplianceRow[], sort: ComplianceSort): ComplianceRow[] {
+export function sortComplianceRows<Row extends FiguresRow>(rows: readonly Row[], sort: ComplianceSort): Row[] {
   const descending = sort.startsWith('-');
   const value = SORT_VALUE[(descending ? sort.slice(1) : sort) as ComplianceSortKey];
   return [...rows].sort((a, b) => {
@@ -81,7 +102,7 @@ export function sortComplianceRows(rows: readonly ComplianceRow[], sort: Complia
   });
 }
 
-export function isFlagged(row: ComplianceRow): boolean {
+export function isFlagged(row: FiguresRow): boolean {
   return row.flags.length > 0;
 }
 

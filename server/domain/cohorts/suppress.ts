@@ -19,17 +19,16 @@
  *    shown by 0 (the same people: nothing new) or by K or more people. A suppressed group is
  *    not shown, so later groups need not keep their distance from it.
  *
- * 3. Counts of a trait the leaders did not share one by one (who has a coach, who held a
- *    talent review): the people with the trait and the people without it are both groups, so
- *    each must be 0 or at least K. "1 of 12 has a coach" names nobody, but it tells anyone who
- *    knows 11 of them about the twelfth; "0 of 12" and "12 of 12" say the same of everyone.
- *
- * What this cannot stop on its own: a reader who compares answers across time while changing
- * the group between requests (removing one member, asking again). HR never sees anything of a
- * leader who left, and the traits of rule 3 are the only figures HR cannot read per person, so
- * rule 3 is what protects them; figures HR reads per person anyway (shares, planning days, flags
- * of leaders who accepted) are not secret from HR, and the K rule keeps aggregates over them
- * safe to show to others.
+ * 3. What groups are made of. Every figure aggregated here is one the HR user may also read
+ *    leader by leader, because the leader shared it with them: the compliance row of a leader who
+ *    accepted (category shares, hours, planning days, flags, talent reviews, the calendar's first
+ *    day), and whether they work with a coach only while they tick the box for it. That makes the
+ *    attack rules 1 and 2 cannot stop (changing the group between requests: removing one member,
+ *    or waiting for one to join, and asking again) harmless: it yields a figure HR can read anyway.
+ *    Rules 1 and 2 keep aggregates from naming anyone to whoever else sees them (a printed
+ *    diagnostic, a slide). A count of anything HR cannot read per person (say, who has a coach
+ *    among those who did not share it) would leak by differencing whatever guard one response
+ *    had, so no such count is made.
  */
 
 export const DEFAULT_MIN_GROUP = 5;
@@ -79,14 +78,6 @@ export function decideGroups<Id>(groups: ReadonlyArray<CandidateGroup<Id>>, k: n
 /** Rule 1 for a single aggregate shown on its own. */
 export function decideGroupSize(size: number, k: number): Suppression | null {
   return size < k ? 'fewer-than-k' : null;
-}
-
-/** Rule 3: a count of people with a trait within a group. */
-export function decideTraitCount(count: number, groupSize: number, k: number): Suppression | null {
-  if (groupSize < k) return 'fewer-than-k';
-  const without = groupSize - count;
-  if ((count > 0 && count < k) || (without > 0 && without < k)) return 'difference';
-  return null;
 }
 
 function symmetricDifferenceSize<Id>(a: ReadonlySet<Id>, b: ReadonlySet<Id>): number {

@@ -1,9 +1,10 @@
 import { Router, type Response } from 'express';
 import { leaderParams } from '../../../shared/api.ts';
-import { addNoteBody, compareQuery, eventsCsvQuery, grantParams, inviteCoachBody, noteParams, updateGrantBody } from '../../../shared/coaching.ts';
+import { acceptGrantBody, addNoteBody, compareQuery, eventsCsvQuery, grantParams, inviteCoachBody, noteParams, updateGrantBody } from '../../../shared/coaching.ts';
 import type { Db } from '../../db/open-database.ts';
 import { listClients } from '../../services/coach-clients.ts';
-import { inviteCoach, listGrants, respondToGrant, setGrantCanEdit, withdrawGrant } from '../../services/coach-grants.ts';
+import { WrongInviteCodes } from '../../domain/coaching/invite-code.ts';
+import { acceptGrant, declineGrant, inviteCoach, issueInviteCode, listGrants, setGrantCanEdit, withdrawGrant } from '../../services/coach-grants.ts';
 import { compareLeaderPeriods } from '../../services/compare-leader-periods.ts';
 import { addNote, deleteNote, listNotes } from '../../services/engagement-notes.ts';
 import { exportLeaderEvents } from '../../services/events-export.ts';
@@ -16,6 +17,7 @@ import { HttpError, parseRequest } from '../errors.ts';
 /** Coach grants, the coach's clients, notes, period comparison and the events CSV. */
 export function coachingRoutes({ db, now }: AppContext): Router {
   const router = Router();
+  const wrongCodes = new WrongInviteCodes();
 
   // Grants: the leader's consent, the coach's answer.
 
@@ -27,7 +29,14 @@ export function coachingRoutes({ db, now }: AppContext): Router {
   router.post('/grants', (req, res) => {
     const user = requireRole(res, 'leader');
     const body = parseRequest(inviteCoachBody, req.body, 'body');
-    res.status(201).json({ grant: inviteCoach(db, user, body, now()) });
+    // The code is in this answer and in no later one: only its hash is stored.
+    res.status(201).json(inviteCoach(db, user, body, now()));
+  });
+
+  router.post('/grants/:grantId/code', (req, res) => {
+    const user = requireRole(res, 'leader');
+    const { grantId } = parseRequest(grantParams, req.params, 'path');
+    res.json(issueInviteCode(db, user, grantId, wrongCodes));
   });
 
   router.patch('/grants/:grantId', (req, res) => {
@@ -43,13 +52,18 @@ export function coachingRoutes({ db, now }: AppContext): Router {
     res.json({ grant: withdrawGrant(db, user, grantId, now()) });
   });
 
-  for (const answer of ['accept', 'decline'] as const) {
-    router.post(`/grants/:grantId/${answer}`, (req, res) => {
-      const { user } = currentAuth(res);
-      const { grantId } = parseRequest(grantParams, req.params, 'path');
-      res.json({ grant: respondToGrant(db, user, grantId, answer, now()) });
-    });
-  }
+  router.post('/grants/:grantId/accept', (req, res) => {
+    const { user } = currentAuth(res);
+    const { grantId } = parseRequest(grantParams, req.params, 'path');
+    const { code } = parseRequest(acceptGrantBody, req.body ?? {}, 'body');
+    res.json({ grant: acceptGrant(db, user, grantId, code, wrongCodes, now()) });
+  });
+
+  router.post('/grants/:grantId/decline', (req, res) => {
+    const { user } = currentAuth(res);
+    const { grantId } = parseRequest(grantParams, req.params, 'path');
+    res.json({ grant: declineGrant(db, user, grantId, now()) });
+  });
 
   router.get('/coach/clients', (_req, res) => {
     const user = requireRole(res, 'coach');

@@ -1,5 +1,6 @@
 import { Router } from 'express';
 import {
+  acceptMembershipBody,
   chartsQuery,
   cohortBody,
   cohortParams,
@@ -7,6 +8,7 @@ import {
   diagnosticAnswersBody,
   invitationsBody,
   memberParams,
+  membershipChangeBody,
   membershipParams,
 } from '../../../shared/cohorts-api.ts';
 import { DEFAULT_MIN_GROUP } from '../../domain/cohorts/suppress.ts';
@@ -14,7 +16,7 @@ import { buildChartsView } from '../../services/cohort-charts.ts';
 import { buildCompliance, buildComplianceCsv } from '../../services/cohort-compliance.ts';
 import { createCohort, deleteCohort, getOwnCohort, inviteMembers, listCohorts, listMembers, removeMember, renameCohort } from '../../services/cohorts.ts';
 import { buildDiagnosticView, recordDiagnosticAnswers } from '../../services/diagnostic.ts';
-import { acceptMembership, declineMembership, leaveMembership, listMemberships } from '../../services/memberships.ts';
+import { acceptMembership, changeMembership, declineMembership, leaveMembership, listMemberships } from '../../services/memberships.ts';
 import type { AppContext } from '../app-context.ts';
 import { requireRole } from '../authenticate.ts';
 import { parseRequest } from '../errors.ts';
@@ -114,7 +116,15 @@ export function cohortRoutes({ db, now }: AppContext, options: { minGroup?: numb
     res.json({ memberships: listMemberships(db, leader) });
   });
 
-  const respond = { accept: acceptMembership, decline: declineMembership, leave: leaveMembership };
+  router.post('/memberships/:memberId/accept', (req, res) => {
+    const leader = requireRole(res, 'leader');
+    const { memberId } = parseRequest(membershipParams, req.params, 'path');
+    // The body is optional: accepting without one shares no coaching status.
+    const choice = parseRequest(acceptMembershipBody, req.body ?? {}, 'body');
+    res.json({ membership: acceptMembership(db, leader, memberId, now(), choice) });
+  });
+
+  const respond = { decline: declineMembership, leave: leaveMembership };
   for (const [action, handle] of Object.entries(respond)) {
     router.post(`/memberships/:memberId/${action}`, (req, res) => {
       const leader = requireRole(res, 'leader');
@@ -122,6 +132,13 @@ export function cohortRoutes({ db, now }: AppContext, options: { minGroup?: numb
       res.json({ membership: handle(db, leader, memberId, now()) });
     });
   }
+
+  router.patch('/memberships/:memberId', (req, res) => {
+    const leader = requireRole(res, 'leader');
+    const { memberId } = parseRequest(membershipParams, req.params, 'path');
+    const change = parseRequest(membershipChangeBody, req.body, 'body');
+    res.json({ membership: changeMembership(db, leader, memberId, change) });
+  });
 
   return router;
 }

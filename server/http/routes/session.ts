@@ -47,13 +47,14 @@ export function sessionRoutes(context: AppContext, options: SessionOptions): Rou
       res.set('Retry-After', String(Math.ceil(wait / 1000)));
       throw new HttpError(429, 'too-many-attempts', `Too many failed sign-ins; try again in ${Math.ceil(wait / 60_000)} minutes.`);
     }
+    // Counted before the (slow) check, so that guesses sent in parallel cannot all slip through
+    // while the first ones are still being verified; a success takes it back.
+    perAddress.fail(address, now());
+    perClient.fail(client, now());
     const user = await checkCredentials(db, email, password);
-    if (!user) {
-      perAddress.fail(address, now());
-      perClient.fail(client, now());
-      throw new HttpError(401, 'invalid-credentials', 'The e-mail address or the password is wrong.');
-    }
+    if (!user) throw new HttpError(401, 'invalid-credentials', 'The e-mail address or the password is wrong.');
     perAddress.succeed(address);
+    perClient.forgive(client);
     // A session that existed before sign-in is never promoted: it ends, and a new one starts.
     const previous = res.locals.auth as { sessionId: string } | null;
     if (previous) endSession(db, previous.sessionId);
@@ -77,7 +78,7 @@ export function sessionRoutes(context: AppContext, options: SessionOptions): Rou
   router.post('/signup', async (req, res) => {
     if (options.signup === 'closed') throw new HttpError(403, 'signup-closed', 'Sign-up is closed here; ask an administrator for an account.');
     const body = parseRequest(signUpBody, req.body, 'body');
-    const user = await createUser(db, body, now());
+    const user = await createUser(db, body, now(), { origin: 'signup' });
     const previous = res.locals.auth as { sessionId: string } | null;
     if (previous) endSession(db, previous.sessionId);
     startSession(req, res, user, 201);

@@ -1,14 +1,14 @@
 import { describe, expect, test } from 'vitest';
 import { complianceCsv } from '../../../server/domain/cohorts/compliance-csv.ts';
-import { sortComplianceRows, toComplianceRow, toQuarterStanding, type ComplianceSort, type MemberQuarter } from '../../../server/domain/cohorts/compliance.ts';
+import { coachingStatus, sortComplianceRows, toComplianceRow, toQuarterStanding, withCoaching, type ComplianceSort, type MemberQuarter } from '../../../server/domain/cohorts/compliance.ts';
 import { DEFAULT_COUNTING_SETTINGS } from '../../../server/domain/metrics/counting-settings.ts';
 import { COUNTED_IDS } from '../../../shared/taxonomy.ts';
 
 // 2026-03-20 12:00 UTC: a Friday in 2026-Q1.
 const NOW = Date.parse('2026-03-20T12:00:00Z');
 
-function member(overrides: Partial<MemberQuarter> & { strategic?: number; counted?: number; dates?: string[]; dataStart?: string | null; zone?: string } = {}): MemberQuarter {
-  const { strategic = 120, counted = 480, dates = [], dataStart = '2025-10-01', zone = 'Europe/Berlin', ...rest } = overrides;
+function member(overrides: Partial<MemberQuarter> & { strategic?: number; counted?: number; dates?: string[]; dataStart?: string | null; zone?: string; talent?: number } = {}): MemberQuarter {
+  const { strategic = 120, counted = 480, dates = [], dataStart = '2025-10-01', zone = 'Europe/Berlin', talent = 0, ...rest } = overrides;
   const minutes = Object.fromEntries(COUNTED_IDS.map((id) => [id, 0])) as Record<(typeof COUNTED_IDS)[number], number>;
   minutes.strategic = strategic;
   minutes.operational = counted - strategic;
@@ -18,7 +18,7 @@ function member(overrides: Partial<MemberQuarter> & { strategic?: number; counte
     name: 'Ada Example',
     email: 'ada@example.com',
     settings: DEFAULT_COUNTING_SETTINGS,
-    figures: { quarter: '2026-Q1', timeZone: zone, minutes, countedMinutes: counted, planningDates: dates, talentEvents: 0, dataStart },
+    figures: { quarter: '2026-Q1', timeZone: zone, minutes, countedMinutes: counted, planningDates: dates, talentEvents: talent, dataStart },
     ...rest,
   };
 }
@@ -70,14 +70,28 @@ describe('a compliance row', () => {
     ['a stored row with no counted time', { counted: 0, strategic: 0 }],
   ] as const)('%s is "no data": no figures, no flags', (_name, overrides) => {
     const row = toComplianceRow(member(overrides as Partial<MemberQuarter>), '2026-Q1', NOW);
-    expect(row).toMatchObject({ hasData: false, strategicShare: null, countedHours: null, planningHeld: null, planningScheduled: null, flags: [] });
+    expect(row).toMatchObject({ hasData: false, strategicShare: null, countedHours: null, planningHeld: null, planningScheduled: null, talentReviews: null, flags: [] });
+  });
+
+  test('talent reviews are the quarter’s stored count, zero included', () => {
+    expect(toComplianceRow(member({ talent: 2 }), '2026-Q1', NOW).talentReviews).toBe(2);
+    expect(toComplianceRow(member({ talent: 0 }), '2026-Q1', NOW).talentReviews).toBe(0);
+  });
+
+  test.each([
+    [false, false, 'not-shared'],
+    [false, true, 'not-shared'],
+    [true, false, 'not-coached'],
+    [true, true, 'coached'],
+  ] as const)('coaching: shares %s, has an active coach %s -> %s', (shares, coached, expected) => {
+    expect(coachingStatus(shares, coached)).toBe(expected);
   });
 });
 
 describe('sorting', () => {
   const rows = [
-    toComplianceRow(member({ memberId: 1, name: 'Cleo', email: 'c@x.example', strategic: 60, counted: 600, dates: ['2026-01-10'] }), '2026-Q1', NOW),
-    toComplianceRow(member({ memberId: 2, name: 'alba', email: 'a@x.example', strategic: 300, counted: 900, dates: ['2026-01-10', '2026-02-10', '2026-03-10'] }), '2026-Q1', NOW),
+    toComplianceRow(member({ memberId: 1, name: 'Cleo', email: 'c@x.example', strategic: 60, counted: 600, dates: ['2026-01-10'], talent: 1 }), '2026-Q1', NOW),
+    toComplianceRow(member({ memberId: 2, name: 'alba', email: 'a@x.example', strategic: 300, counted: 900, dates: ['2026-01-10', '2026-02-10', '2026-03-10'], talent: 3 }), '2026-Q1', NOW),
     toComplianceRow(member({ memberId: 3, name: null, email: 'nodata@x.example', figures: null }), '2026-Q1', NOW),
     toComplianceRow(member({ memberId: 4, name: 'Bea', email: 'b@x.example', strategic: 120, counted: 480, dates: [] }), '2026-Q1', NOW),
   ];
@@ -93,6 +107,8 @@ describe('sorting', () => {
     ['-counted-hours', [2, 1, 4, 3]],
     ['planning-days', [4, 1, 2, 3]],
     ['-planning-days', [2, 1, 4, 3]],
+    ['talent-reviews', [4, 1, 2, 3]],
+    ['-talent-reviews', [2, 1, 4, 3]],
     ['flags', [2, 4, 1, 3]],
     ['-flags', [1, 4, 2, 3]],
   ] as const)('%s -> %j (no data last either way)', (sort, expected) => {
@@ -102,14 +118,16 @@ describe('sorting', () => {
 
 describe('the CSV', () => {
   test('names that would run as formulas are written as text; numbers stay numbers', () => {
-    const evil = toComplianceRow(member({ name: "=cmd|' /C calc'!A0", email: 'evil@x.example', strategic: 60, counted: 600 }), '2026-Q1', NOW);
-    const none = toComplianceRow(member({ name: '@SUM(A1)', email: 'n@x.example', figures: null }), '2026-Q1', NOW);
-    const lines = complianceCsv([evil, none]).replace(/^\uFEFF/, '').split('\r\n');
+    const evil = withCoaching(toComplianceRow(member({ name: "=cmd|' /C calc'!A0", email: 'evil@x.example', strategic: 60, counted: 600, talent: 2 }), '2026-Q1', NOW), 'coached');
+    const none = withCoaching(toComplianceRow(member({ name: '@SUM(A1)', email: 'n@x.example', figures: null }), '2026-Q1', NOW), 'not-shared');
+    const plain = withCoaching(toComplianceRow(member({ name: 'Pat', email: 'p@x.example', strategic: 60, counted: 600 }), '2026-Q1', NOW), 'not-coached');
+    const lines = complianceCsv([evil, none, plain]).replace(/^\uFEFF/, '').split('\r\n');
     expect(lines[0]).toBe(
-      'Name,E-mail,Quarter,Data,Strategic share (%),Strategic target (%),Counted hours,Planning days held,Planning days scheduled,Planning-day target,Low strategic share,Missing planning days,Calendar starts',
+      'Name,E-mail,Quarter,Data,Strategic share (%),Strategic target (%),Counted hours,Planning days held,Planning days scheduled,Planning-day target,Low strategic share,Missing planning days,Talent reviews,Calendar starts,Coaching',
     );
-    expect(lines[1]).toBe(`'=cmd|' /C calc'!A0,evil@x.example,2026-Q1,yes,10,20,10,0,0,3,yes,yes,2025-10-01`);
-    expect(lines[2]).toBe(`'@SUM(A1),n@x.example,2026-Q1,no data,,20,,,,3,,,`);
+    expect(lines[1]).toBe(`'=cmd|' /C calc'!A0,evil@x.example,2026-Q1,yes,10,20,10,0,0,3,yes,yes,2,2025-10-01,coached`);
+    expect(lines[2]).toBe(`'@SUM(A1),n@x.example,2026-Q1,no data,,20,,,,3,,,,,not shared`);
+    expect(lines[3]).toBe(`Pat,p@x.example,2026-Q1,yes,10,20,10,0,0,3,yes,yes,0,2025-10-01,not coached`);
   });
 });
 

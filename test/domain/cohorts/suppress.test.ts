@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { decideGroups, decideGroupSize, decideTraitCount, resolveMinGroup } from '../../../server/domain/cohorts/suppress.ts';
+import { decideGroups, decideGroupSize, resolveMinGroup } from '../../../server/domain/cohorts/suppress.ts';
 
 const people = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => from + i);
 
@@ -128,25 +128,6 @@ describe('rule 2: groups of one measure shown together keep a distance of 0 or a
         }
       }
     }
-  });
-});
-
-describe('rule 3: a count of people with a trait needs K with it (or none) and K without it (or none)', () => {
-  test.each([
-    [0, 10, 5, null],
-    [10, 10, 5, null],
-    [1, 10, 5, 'difference'],
-    [4, 10, 5, 'difference'],
-    [5, 10, 5, null],
-    [6, 10, 5, 'difference'],
-    [9, 10, 5, 'difference'],
-    [5, 20, 5, null],
-    [3, 4, 5, 'fewer-than-k'],
-    [0, 0, 5, 'fewer-than-k'],
-    [6, 12, 6, null],
-    [5, 12, 6, 'difference'],
-  ] as const)('%i of %i with K=%i -> %s', (count, size, k, expected) => {
-    expect(decideTraitCount(count, size, k)).toBe(expected);
   });
 });
 

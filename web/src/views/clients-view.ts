@@ -5,6 +5,7 @@ import { selectLeader, type AppState } from '../app-state.ts';
 import { h, notice, replaceChildren } from '../dom.ts';
 import { hours, longDate, percent } from '../format.ts';
 import { announce } from './announce.ts';
+import { onSubmitRequest } from './section-actions.ts';
 import type { View } from './view.ts';
 
 /** The coach's home: invitations to answer, then each client with this quarter's headline figures. */
@@ -40,31 +41,69 @@ export const clientsView: View = (root, state) => {
     replaceChildren(
       invitations,
       h('h2', { id: 'invitations-heading' }, `Invitations (${pending.length})`),
-      h('p', { class: 'panel-note' }, 'Accepting lets you read the leader’s full audit, event titles included, until they or you end it. Keep what you see to the coaching.'),
+      h(
+        'p',
+        { class: 'panel-note' },
+        'Accepting lets you read the leader’s full audit, event titles included, until they or you end it. Keep what you see to the coaching. ',
+        'To accept, enter the invitation code the leader gives you: it shows the invitation is really yours.',
+      ),
       h('ul', { class: 'grants' }, ...pending.map(invitationRow)),
     );
   }
 
   function invitationRow(grant: GrantView): HTMLElement {
     const who = grant.leader.name ? `${grant.leader.name} (${grant.leader.email})` : grant.leader.email;
-    const accept = h('button', { type: 'button', class: 'small', 'data-action': 'accept' }, 'Accept');
+    const leaderName = grant.leader.name ?? grant.leader.email;
+    const codeId = `invite-code-${grant.id}`;
+    const hintId = `invite-code-hint-${grant.id}`;
+    const code = h('input', {
+      type: 'text',
+      id: codeId,
+      name: 'code',
+      class: 'invite-code-input',
+      required: true,
+      autocomplete: 'off',
+      autocapitalize: 'characters',
+      spellcheck: 'false',
+      maxlength: 20,
+      placeholder: 'XXXX-XXXX',
+      'aria-describedby': hintId,
+      disabled: !grant.hasInviteCode,
+    });
+    const accept = h('button', { type: 'submit', class: 'small', 'data-action': 'accept', disabled: !grant.hasInviteCode }, 'Accept');
     const decline = h('button', { type: 'button', class: 'secondary small', 'data-action': 'decline' }, 'Decline');
-    accept.addEventListener('click', () => {
-      accept.disabled = decline.disabled = true;
-      void (async () => {
+    const error = h('p', { class: 'form-error', role: 'alert', hidden: true });
+    const form = h(
+      'form',
+      { class: 'accept-form', 'aria-label': `Accept ${who}’s invitation` },
+      h('div', { class: 'field' }, h('label', { for: codeId }, 'Invitation code'), code),
+      h(
+        'p',
+        { class: 'panel-note', id: hintId },
+        grant.hasInviteCode
+          ? `${leaderName} was shown this code when they invited you; ask them for it. Nothing is shared until you enter it.`
+          : `No code works for this invitation now. Ask ${leaderName} to make a new code on their Sharing page, then reload this page and enter it.`,
+      ),
+      error,
+      h('div', { class: 'grant-actions' }, accept, decline),
+    );
+    onSubmitRequest(form, {
+      submit: accept,
+      error,
+      run: async () => {
+        decline.disabled = true;
         try {
-          await coachApi.accept(grant.id);
-          // The header's client picker and every leader page read state.leaders.
-          state.leaders = await api.leaders();
-          if (!state.leader) selectLeader(state, grant.leader.id);
-          document.dispatchEvent(new CustomEvent('leaders-changed'));
-          announce(`You now see ${grant.leader.name ?? grant.leader.email}’s audit.`);
-          await load();
-        } catch (failure) {
-          accept.disabled = decline.disabled = false;
-          announce((failure as Error).message, true);
+          await coachApi.accept(grant.id, code.value);
+        } finally {
+          decline.disabled = false;
         }
-      })();
+        // The header's client picker and every leader page read state.leaders.
+        state.leaders = await api.leaders();
+        if (!state.leader) selectLeader(state, grant.leader.id);
+        document.dispatchEvent(new CustomEvent('leaders-changed'));
+        announce(`You now see ${leaderName}’s audit.`);
+        await load();
+      },
     });
     decline.addEventListener('click', () => {
       if (!window.confirm(`Decline ${who}’s invitation? They can invite you again later.`)) return;
@@ -76,7 +115,8 @@ export const clientsView: View = (root, state) => {
           return load();
         })
         .catch((failure: Error) => {
-          accept.disabled = decline.disabled = false;
+          accept.disabled = !grant.hasInviteCode;
+          decline.disabled = false;
           announce(failure.message, true);
         });
     });
@@ -85,7 +125,7 @@ export const clientsView: View = (root, state) => {
       { class: 'grant grant-invited', 'data-grant': grant.id },
       h('div', { class: 'grant-who' }, h('strong', {}, who)),
       h('p', { class: 'grant-when' }, `Invited on ${longDate(grant.createdAt.slice(0, 10))}; ${grant.canEdit ? 'you may also change categories and rules.' : 'read-only.'}`),
-      h('div', { class: 'grant-actions' }, accept, decline),
+      form,
     );
   }
 

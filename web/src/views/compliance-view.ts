@@ -7,15 +7,18 @@ import { cohortSelect, quarterSelect, withParams } from './hr-pickers.ts';
 import type { View } from './view.ts';
 
 type Row = ComplianceView['rows'][number];
-type SortKey = 'name' | 'strategic-share' | 'counted-hours' | 'planning-days' | 'flags';
+type SortKey = 'name' | 'strategic-share' | 'counted-hours' | 'planning-days' | 'talent-reviews' | 'flags';
 
-const COLUMNS: Array<{ key: SortKey; label: string; numeric: boolean }> = [
+const COLUMNS: Array<{ key: SortKey; label: string; numeric: boolean; wrap?: boolean }> = [
   { key: 'name', label: 'Leader', numeric: false },
   { key: 'strategic-share', label: 'Strategic share', numeric: true },
-  { key: 'counted-hours', label: 'Counted hours', numeric: true },
+  { key: 'counted-hours', label: 'Counted hours', numeric: true, wrap: true },
   { key: 'planning-days', label: 'Planning days', numeric: true },
+  { key: 'talent-reviews', label: 'Talent reviews', numeric: true, wrap: true },
   { key: 'flags', label: 'Flags', numeric: false },
 ];
+
+const COACHING_LABELS: Record<Row['coaching'], string> = { coached: 'Coached', 'not-coached': 'Not coached', 'not-shared': 'Not shared' };
 
 const FLAG_LABELS: Record<Row['flags'][number]['code'], string> = {
   'low-strategic-share': 'Strategic share under target',
@@ -29,7 +32,7 @@ const FLAG_LABELS: Record<Row['flags'][number]['code'], string> = {
 export const complianceView: View = (root, _state, params) =>
   showCohortPage(root, params, {
     title: 'Compliance',
-    lead: 'Strategic share, protected planning days and flags of each leader who accepted the invitation, for one quarter. Held days are over; scheduled days are still in the calendar ahead.',
+    lead: 'Strategic share, protected planning days, talent reviews and flags of each leader who accepted the invitation, for one quarter. Held days are over; scheduled days are still in the calendar ahead. Coach: whether the leader works with a coach through Altitude today, shown only for leaders who chose to share it.',
     loading: 'Loading the compliance table…',
     async show(body, cohort, cohorts, isAlive) {
       const sort = (params.get('sort') ?? 'name') as ComplianceSortValue;
@@ -89,8 +92,11 @@ function table(view: ComplianceView, sort: ComplianceSortValue, onSort: (key: So
     const isActive = column.key === active;
     const button = h('button', { type: 'button', class: 'sort', 'data-sort': column.key }, column.label, h('span', { class: 'sort-mark', 'aria-hidden': 'true' }, isActive ? (descending ? ' ▼' : ' ▲') : ''));
     button.addEventListener('click', () => onSort(column.key));
-    return h('th', { scope: 'col', class: column.numeric ? 'num' : undefined, 'aria-sort': isActive ? (descending ? 'descending' : 'ascending') : undefined }, button);
+    const classes = [column.numeric ? 'num' : '', column.wrap ? 'hr-wrap' : ''].filter(Boolean).join(' ');
+    return h('th', { scope: 'col', class: classes || undefined, 'aria-sort': isActive ? (descending ? 'descending' : 'ascending') : undefined }, button);
   });
+  // Not sortable: it is today's status, not the quarter's, and blank for most who do not share it.
+  header.push(h('th', { scope: 'col' }, 'Coach'));
   return h(
     'div',
     { class: 'table-scroll' },
@@ -111,7 +117,8 @@ function row(r: Row): HTMLElement {
       'tr',
       { 'data-email': r.email, class: 'no-data' },
       who,
-      h('td', { colspan: 4 }, h('span', { class: 'hr-status hr-status-none' }, 'No data'), ` No counted work time in ${r.quarter}${r.dataStart ? ` (calendar starts ${longDate(r.dataStart)})` : ''}.`),
+      h('td', { colspan: 5 }, h('span', { class: 'hr-status hr-status-none' }, 'No data'), ` No counted work time in ${r.quarter}${r.dataStart ? ` (calendar starts ${longDate(r.dataStart)})` : ''}.`),
+      coachCell(r),
     );
   }
   const low = r.flags.some((f) => f.code === 'low-strategic-share');
@@ -128,6 +135,7 @@ function row(r: Row): HTMLElement {
       `${r.planningHeld} held · ${r.planningScheduled} scheduled`,
       h('span', { class: 'hr-target' }, ` of ${r.planningTarget}`),
     ),
+    h('td', { class: 'num' }, String(r.talentReviews)),
     h(
       'td',
       { class: 'flags-cell' },
@@ -135,5 +143,10 @@ function row(r: Row): HTMLElement {
         ? h('span', { class: 'hr-status hr-status-ok' }, 'On target')
         : h('ul', { class: 'hr-flag-chips' }, ...r.flags.map((f) => h('li', { class: 'hr-status hr-status-flag', title: f.message, 'data-flag': f.code }, FLAG_LABELS[f.code]))),
     ),
+    coachCell(r),
   );
+}
+
+function coachCell(r: Row): HTMLElement {
+  return h('td', { class: 'coach-cell', 'data-coaching': r.coaching }, h('span', { class: r.coaching === 'not-shared' ? 'hr-muted' : undefined }, COACHING_LABELS[r.coaching]));
 }

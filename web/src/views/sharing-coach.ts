@@ -6,8 +6,11 @@ import { longDate } from '../format.ts';
 import { announce } from './announce.ts';
 import { loadList, onConfirmedClick, requestForm } from './section-actions.ts';
 
-/** The leader's coaches: invite by e-mail, allow or stop changes, revoke. */
+/** The leader's coaches: invite by e-mail (with a one-time code to pass on), allow or stop changes, revoke. */
 export function coachSharingSection(_state: AppState): HTMLElement {
+  // Codes made during this visit, by grant. The server keeps only their hashes: once this page
+  // is left, the way to a code is a new one.
+  const revealed = new Map<number, string>();
   const list = h('div', { class: 'grant-list', id: 'coach-grants' }, notice('loading', 'Loading your coaches…'));
   const email = h('input', { type: 'email', id: 'invite-coach-email', required: true, autocomplete: 'off', placeholder: 'coach@example.com', maxlength: 254 });
   const canEdit = h('input', { type: 'checkbox', id: 'invite-coach-can-edit' });
@@ -17,10 +20,11 @@ export function coachSharingSection(_state: AppState): HTMLElement {
       submitId: 'invite-coach',
       submitLabel: 'Invite coach',
       run: async () => {
-        const grant = await coachApi.invite(email.value, canEdit.checked);
+        const { grant, inviteCode } = await coachApi.invite(email.value, canEdit.checked);
         email.value = '';
         canEdit.checked = false;
-        announce(`Invitation for ${grant.coachEmail} saved. Altitude sends no e-mail: ask your coach to sign in, or sign up as a coach, with this address to accept.`);
+        revealed.set(grant.id, inviteCode);
+        announce(`Invitation for ${grant.coachEmail} saved. Altitude sends no e-mail: give your coach the code shown with the invitation; they sign in, or sign up as a coach, with this address and enter it.`);
         await load();
       },
     },
@@ -88,15 +92,58 @@ export function coachSharingSection(_state: AppState): HTMLElement {
       { class: `grant grant-${grant.status}`, 'data-grant': grant.id, 'data-coach': grant.coachEmail },
       h('div', { class: 'grant-who' }, h('strong', {}, who), h('span', { class: `status-badge status-${grant.status}` }, STATUS_LABELS[grant.status])),
       h('p', { class: 'grant-when' }, describeDates(grant)),
+      grant.status === 'invited' ? inviteCodePart(grant) : null,
       isOpen
         ? h(
             'div',
             { class: 'grant-actions' },
             h('span', { class: 'check' }, toggle, h('label', { for: toggleId }, 'Allow changes to categories and rules')),
+            grant.status === 'invited' ? newCodeButton(grant) : null,
             revoke,
           )
         : null,
     );
+  }
+
+  /** The code, right after it was made; otherwise what the leader needs to know about it. */
+  function inviteCodePart(grant: GrantView): HTMLElement {
+    const code = revealed.get(grant.id);
+    if (code && grant.hasInviteCode) {
+      return h(
+        'div',
+        { class: 'invite-code', 'data-invite-code': grant.id },
+        h('p', { class: 'invite-code-label' }, `Invitation code for ${grant.coachEmail}`),
+        h('p', { class: 'invite-code-value' }, code),
+        h('p', { class: 'panel-note' }, 'Give this code to your coach; they enter it to accept. It is shown only now: Altitude keeps no copy it could show again. Lost it? Make a new code.'),
+      );
+    }
+    return h(
+      'p',
+      { class: grant.hasInviteCode ? 'panel-note invite-code-note' : 'panel-note invite-code-note invite-code-missing' },
+      grant.hasInviteCode
+        ? 'Your coach accepts with the code you were shown when you invited them. Lost it? Make a new code; the old one stops working.'
+        : 'No code works for this invitation: it was entered wrong too often, or the invitation is older than codes. Make a new code and give it to your coach.',
+    );
+  }
+
+  function newCodeButton(grant: GrantView): HTMLButtonElement {
+    const button = h('button', { type: 'button', class: 'secondary small', 'data-action': 'new-code' }, 'New code');
+    button.addEventListener('click', () => {
+      if (grant.hasInviteCode && !window.confirm(`Make a new code for ${grant.coachEmail}? The code you have given them stops working.`)) return;
+      button.disabled = true;
+      void coachApi
+        .newCode(grant.id)
+        .then(({ inviteCode }) => {
+          revealed.set(grant.id, inviteCode);
+          announce(`New code for ${grant.coachEmail}: give it to your coach. The old code no longer works.`);
+          return load();
+        })
+        .catch((failure: Error) => {
+          button.disabled = false;
+          announce(failure.message, true);
+        });
+    });
+    return button;
   }
 
   void load();
@@ -108,7 +155,8 @@ export function coachSharingSection(_state: AppState): HTMLElement {
       'p',
       { class: 'panel-note sharing-scope' },
       'A coach you invite sees your full audit once they accept: every event with its title, time, place and category and why it is there, your rules, your figures and flags, and the notes you share with them. ',
-      'They never import calendars or change your settings. Revoking takes effect on their very next click; the notes stay with you.',
+      'They never import calendars or change your settings. Revoking takes effect on their very next click; the notes stay with you. ',
+      'Each invitation comes with a one-time code for you to give your coach: without it nobody can accept, not even someone who signs up with your coach’s address.',
     ),
     list,
     form,

@@ -1,5 +1,5 @@
 import '../styles/hr.css';
-import { HR_AGGREGATES, HR_NEVER_SEES, HR_SEES } from '../../../shared/cohorts-api.ts';
+import { HR_AGGREGATES, HR_NEVER_SEES, HR_SEES, HR_SEES_IF_CHOSEN, SHARE_COACHING_LABEL } from '../../../shared/cohorts-api.ts';
 import { hrApi, type MembershipView } from '../api-hr.ts';
 import type { AppState } from '../app-state.ts';
 import { h, notice, replaceChildren } from '../dom.ts';
@@ -42,17 +42,51 @@ export function cohortSharingSection(_state: AppState): HTMLElement {
   function row(membership: MembershipView): HTMLElement {
     const hr = membership.hr.name ? `${membership.hr.name} (${membership.hr.email})` : membership.hr.email;
     const actions: HTMLElement[] = [];
+    // The leader's choice about coaching: asked with every acceptance (off unless ticked), and
+    // changeable while they are a member.
+    const canAccept = membership.status === 'invited' || membership.status === 'declined';
+    const coachingId = `share-coaching-${membership.id}`;
+    const coaching = h('input', {
+      type: 'checkbox',
+      id: coachingId,
+      class: 'share-coaching',
+      'data-membership': membership.id,
+      checked: membership.status === 'active' && membership.shareCoaching,
+    });
+    if (membership.status === 'active') {
+      coaching.addEventListener('change', () => {
+        const wanted = coaching.checked;
+        coaching.disabled = true;
+        void hrApi
+          .setShareCoaching(membership.id, wanted)
+          .then((updated) => {
+            coaching.checked = updated.shareCoaching;
+            announce(
+              updated.shareCoaching
+                ? `The HR team of “${updated.cohort.name}” now sees whether you work with a coach through Altitude.`
+                : `The HR team of “${updated.cohort.name}” no longer sees whether you work with a coach.`,
+            );
+          })
+          .catch((failure: Error) => {
+            coaching.checked = !wanted;
+            announce(failure.message, true);
+          })
+          .finally(() => {
+            coaching.disabled = false;
+          });
+      });
+    }
     const act = (action: 'accept' | 'decline' | 'leave', label: string, className: string, confirmText?: string) => {
       const button = h('button', { type: 'button', class: className, 'data-action': action, 'data-membership': membership.id }, label);
       button.addEventListener('click', () => {
         if (confirmText && !window.confirm(confirmText)) return;
         button.disabled = true;
         void hrApi
-          .respond(membership.id, action)
+          .respond(membership.id, action, action === 'accept' ? { shareCoaching: coaching.checked } : undefined)
           .then((updated) => {
             announce(
               action === 'accept'
-                ? `You joined “${updated.cohort.name}”: its HR team now sees your derived figures.`
+                ? `You joined “${updated.cohort.name}”: its HR team now sees your derived figures${updated.shareCoaching ? ' and whether you work with a coach' : ''}.`
                 : action === 'leave'
                   ? `You left “${updated.cohort.name}”: its HR team sees nothing of yours from now on.`
                   : `You declined “${updated.cohort.name}”.`,
@@ -66,6 +100,9 @@ export function cohortSharingSection(_state: AppState): HTMLElement {
       });
       actions.push(button);
     };
+    if (canAccept || membership.status === 'active') {
+      actions.push(h('span', { class: 'check' }, coaching, h('label', { for: coachingId }, SHARE_COACHING_LABEL)));
+    }
     if (membership.status === 'invited') {
       act('accept', 'Accept and share figures', 'small');
       act('decline', 'Decline', 'secondary small');
@@ -99,7 +136,14 @@ function whatHrSees(): HTMLElement {
   return h(
     'div',
     { class: 'hr-consent', id: 'what-hr-sees' },
-    h('div', {}, h('h3', {}, 'If you accept, the HR team sees'), h('ul', {}, ...HR_SEES.map((text) => h('li', {}, text)))),
+    h(
+      'div',
+      {},
+      h('h3', {}, 'If you accept, the HR team sees'),
+      h('ul', {}, ...HR_SEES.map((text) => h('li', {}, text))),
+      h('h3', {}, `Only if you tick “${SHARE_COACHING_LABEL}”`),
+      h('ul', {}, ...HR_SEES_IF_CHOSEN.map((text) => h('li', {}, text))),
+    ),
     h('div', {}, h('h3', {}, 'They never see'), h('ul', {}, ...HR_NEVER_SEES.map((text) => h('li', {}, text)))),
     h('p', { class: 'panel-note hr-consent-note' }, HR_AGGREGATES),
   );
