@@ -14,6 +14,7 @@ import { referenceRoutes } from './http/routes/reference.ts';
 import { reportRoutes } from './http/routes/reports.ts';
 import { ruleRoutes } from './http/routes/rules.ts';
 import { sessionRoutes, type SessionOptions } from './http/routes/session.ts';
+import { sourceRoutes } from './http/routes/sources.ts';
 import { WEB_DIST } from './web-build.ts';
 
 export interface AppOptions {
@@ -64,6 +65,7 @@ export function createApp({ db, now = Date.now, log = (error) => console.error(e
   api.use(cohortRoutes(context, minGroup === undefined ? {} : { minGroup }));
   api.use('/leaders', leaderRoutes(context));
   api.use('/leaders/:leaderId/imports', importRoutes(context));
+  api.use('/leaders/:leaderId/sources', sourceRoutes(context));
   api.use('/leaders/:leaderId/rules', ruleRoutes(context));
   api.use('/leaders/:leaderId', reportRoutes(context));
   api.use(notFoundRoute);

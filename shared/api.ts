@@ -11,6 +11,7 @@ export const leaderParams = z.object({ leaderId: id });
 export const importParams = leaderParams.extend({ importId: id });
 export const eventParams = leaderParams.extend({ eventId: id });
 export const ruleParams = leaderParams.extend({ ruleId: id });
+export const sourceParams = leaderParams.extend({ sourceId: id });
 
 export const periodQuery = z
   .object({
@@ -94,3 +95,14 @@ export const signUpBody = z
   .strict();
 
 export const createUserBody = signUpBody.extend({ role: z.enum(['leader', 'coach', 'hr', 'admin']) }).strict();
+
+export const userParams = z.object({ userId: id });
+
+/** An administrator's change to an account: a new password (the person's sessions end), a name. No role change here. */
+export const updateUserBody = z
+  .object({
+    password: passwordField.optional(),
+    name: z.string().trim().max(200).nullable().optional(),
+  })
+  .strict()
+  .refine((body) => body.password !== undefined || body.name !== undefined, 'give a new password or a name');

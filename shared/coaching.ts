@@ -126,11 +126,18 @@ export interface ComparedCategory {
   a: { minutes: number; hours: number; share: number };
   b: { minutes: number; hours: number; share: number };
   change: { minutes: number; hours: number; points: number };
+  /** Minutes per week of each period (its minutes over its length in weeks) and the change: comparable when the lengths differ. */
+  perWeek: { a: number; b: number; change: number };
 }
 
 export interface ComparedPeriod {
   period: { from: string; to: string; timeZone: string };
+  /** Calendar days from `from` to `to`, both included; weeks are days / 7. */
+  days: number;
+  weeks: number;
   countedMinutes: number;
+  /** Counted minutes over the number of weeks in the period. */
+  countedMinutesPerWeek: number;
   /** Protected planning days whose dates fall inside the period. */
   planningDays: { protectedDays: number; heldDays: number; scheduledDays: number; dates: string[] };
   /** The quarters the period touches, each judged whole (as the dashboard does). */
@@ -143,4 +150,11 @@ export interface Comparison {
   b: ComparedPeriod;
   categories: ComparedCategory[];
   counted: { a: number; b: number; changeMinutes: number; changeHours: number };
+  /** Counted minutes per week of each period and the change. */
+  countedPerWeek: { a: number; b: number; change: number };
+  /**
+   * Whether the periods are about as long as each other (within a tenth). When not, a change in
+   * hours mostly measures the difference in length: compare per week and shares instead.
+   */
+  isSameLength: boolean;
 }

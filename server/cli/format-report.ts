@@ -33,7 +33,9 @@ export function formatReport(report: AuditReport, target: number): string {
   }
   const problems = report.issues.filter((i) => i.severity !== 'info');
   lines.push('');
-  lines.push(`Import report: ${report.issues.length} entries (${count(problems, 'error')} errors, ${count(problems, 'warning')} warnings)`);
+  const errors = count(problems, 'error');
+  const warnings = count(problems, 'warning');
+  lines.push(`Import report: ${plural(report.issues.length, 'entry', 'entries')} (${plural(errors, 'error')}, ${plural(warnings, 'warning')})`);
   for (const entry of report.issues.slice(0, 20)) {
     const where = [entry.line ? `line ${entry.line}` : '', entry.uid ? `UID ${entry.uid}` : ''].filter(Boolean).join(', ');
     lines.push(`  [${entry.severity}] ${entry.code}${where ? ` (${where})` : ''}: ${entry.message}`);
@@ -52,4 +54,8 @@ function percent(fraction: number): string {
 
 function count(list: readonly { severity: string }[], severity: string): number {
   return list.filter((i) => i.severity === severity).length;
+}
+
+function plural(n: number, word: string, many = `${word}s`): string {
+  return `${n} ${n === 1 ? word : many}`;
 }

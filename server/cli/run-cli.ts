@@ -180,7 +180,7 @@ function runImport(args: string[], io: CliIo): number {
       io.stdout(
         `Imported ${file} for ${email} (calendar "${result.source}", window ${result.window.from} to ${result.window.to}): ` +
           `${result.added} added, ${result.updated} updated, ${result.unchanged} unchanged, ${result.removed} removed; ` +
-          `${result.issues.length} report entries (${errors} events could not be used).`,
+          `${result.issues.length} report ${result.issues.length === 1 ? 'entry' : 'entries'} (${errors} ${errors === 1 ? 'event' : 'events'} could not be used).`,
       );
     }
     return 0;

@@ -26,14 +26,22 @@ const ALLOWED: Record<LeaderNeed, LeaderAccess[]> = {
   own: ['owner'],
 };
 
+/**
+ * The answer to a request for an audit the user may not read. One message whether the id exists
+ * or not (ids of other people's data are not confirmed), worded for the commonest reader: a coach
+ * whose client ended the sharing while their page was open.
+ */
+export function auditNotAvailable(): HttpError {
+  return new HttpError(404, 'not-found', 'This audit is not available to you: it was never shared with you, or sharing has ended.');
+}
+
 /** Guards every route under /api/leaders/:leaderId; the handlers then trust the id. */
 export function authoriseLeader({ db }: AppContext): RequestHandler {
   return (req, res, next) => {
     const { user } = currentAuth(res);
     const { leaderId } = parseRequest(leaderParams, req.params, 'path');
     const access = accessToLeader(db, user, leaderId);
-    // No access at all looks like no such leader: ids of other people's data are not confirmed.
-    if (!access) throw new HttpError(404, 'not-found', `Leader ${leaderId} was not found.`);
+    if (!access) throw auditNotAvailable();
     const need = needOf(req.method, req.path);
     if (!ALLOWED[need].includes(access)) {
       throw new HttpError(

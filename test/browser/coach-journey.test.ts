@@ -142,6 +142,10 @@ describe.skipIf(!HAS_CHROMIUM)('a coach in the browser', () => {
         'b-share': percent(category.b.share),
         'change-hours': hoursChange(category.change.minutes),
         'change-points': pointsChange(category.change.points),
+        // Per week: the periods' minutes over their lengths in weeks, comparable when lengths differ.
+        'a-week': hours(category.perWeek.a),
+        'b-week': hours(category.perWeek.b),
+        'change-week': hoursChange(category.perWeek.change),
       });
     }
     expect(await coachPage.locator('#compare-period-a [data-fact="counted"]').textContent()).toBe(hours(api.a.countedMinutes));

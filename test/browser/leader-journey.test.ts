@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Dialog, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { COUNTED_IDS, CATEGORY_INFO } from '../../shared/taxonomy.ts';
 import { calendar, event } from '../support/ics-builder.ts';
@@ -102,6 +102,20 @@ describe.skipIf(!HAS_CHROMIUM)('a leader in the browser', () => {
     expectFiguresToMatch(await dashboardFigures(), after);
   });
 
+  test('an excluded event can be set only when its category, its reason or its scope differs', async () => {
+    await page.goto(`${app.baseUrl}/#/events?category=excluded`);
+    const row = page.locator('#events-table tbody tr', { hasText: 'Lunch' });
+    await row.waitFor();
+    const set = row.getByRole('button', { name: /^Set the category of/ });
+    expect(await set.isDisabled()).toBe(true);
+    const reason = row.getByRole('combobox', { name: /^Why “Lunch” is not counted/ });
+    const current = await reason.inputValue();
+    await reason.selectOption(current === 'travel' ? 'other' : 'travel');
+    expect(await set.isDisabled()).toBe(false);
+    await reason.selectOption(current);
+    expect(await set.isDisabled()).toBe(true);
+  });
+
   test('a rule made from an event shows what it would move before it is saved', async () => {
     await page.goto(`${app.baseUrl}/#/events`);
     const row = page.locator('#events-table tbody tr', { hasText: 'Weekly ops status update' });
@@ -123,10 +137,11 @@ describe.skipIf(!HAS_CHROMIUM)('a leader in the browser', () => {
 
   test('hostile titles are shown as text on every page, and nothing runs', async () => {
     const dialogs: string[] = [];
-    page.on('dialog', (dialog) => {
+    const onDialog = (dialog: Dialog) => {
       dialogs.push(dialog.message());
       void dialog.dismiss();
-    });
+    };
+    page.on('dialog', onDialog);
     const hostile = '<img src=x onerror=alert(1)>';
     const scripted = '<script>alert(2)</script> Planning';
     const text = calendar(
@@ -156,6 +171,8 @@ describe.skipIf(!HAS_CHROMIUM)('a leader in the browser', () => {
     }
     expect(await page.locator('img[src="x"], script:not([src]), b[onmouseover], svg[onload]').count()).toBe(0);
     expect(dialogs).toEqual([]);
+    // Later steps answer the page's own confirmations.
+    page.off('dialog', onDialog);
   });
 
   test('the pages are keyboard-usable, labelled, and look finished at desktop and phone widths', async () => {
@@ -220,6 +237,32 @@ describe.skipIf(!HAS_CHROMIUM)('a leader in the browser', () => {
     expect(await page.locator('.import-card h2').allTextContents()).toEqual(['team.ics → “team”', 'delegate.ics → “assistant”']);
     const imports = await apiGet<{ imports: Array<{ source: string }> }>(`/api/leaders/${leaderId}/imports`);
     expect(imports.imports.map((i) => i.source)).toEqual(expect.arrayContaining(['team', 'assistant', 'primary']));
+
+    // Both are listed under "Your calendars"; one imported by mistake is removed there, after a confirmation.
+    const calendars = page.locator('#calendar-sources');
+    await expect.poll(() => calendars.locator('.source-card h3').allTextContents()).toEqual(expect.arrayContaining(['primary', 'team', 'assistant']));
+    const assistant = calendars.locator('.source-card[data-source="assistant"]');
+    expect(await assistant.locator('[data-fact="events"]').textContent()).toBe('1 event stored');
+    expect(await assistant.locator('[data-fact="covered"]').textContent()).toBe('10 Mar 2026 to 10 Mar 2026');
+    expect(await assistant.locator('[data-count="added"] strong').textContent()).toBe('1');
+    await assistant.locator('.source-report summary').click();
+    await expect.poll(() => assistant.locator('.source-report-body').textContent()).toContain('delegate.ics held 1 event');
+    const eventsBefore = (await apiGet<{ total: number }>(`/api/leaders/${leaderId}/events?from=2026-03-02&to=2026-03-13&limit=1`)).total;
+    let question = '';
+    page.once('dialog', (dialog) => {
+      question = dialog.message();
+      void dialog.accept();
+    });
+    await assistant.getByRole('button', { name: 'Remove calendar “assistant”' }).click();
+    await expect.poll(() => calendars.locator('.source-card h3').allTextContents()).toEqual(expect.not.arrayContaining(['assistant']));
+    expect(question).toContain('Remove the calendar “assistant”?');
+    expect(question).toContain('Its 1 event and 1 import go');
+    expect(question).toContain('kept (by the events’ UIDs)');
+    expect(await calendars.locator('.source-card h3').allTextContents()).toEqual(expect.arrayContaining(['primary', 'team']));
+    await expect.poll(() => page.locator('#announcer').textContent()).toContain('Calendar “assistant” removed: 1 event and 1 import.');
+    const sources = await apiGet<{ sources: Array<{ name: string }> }>(`/api/leaders/${leaderId}/sources`);
+    expect(sources.sources.map((s) => s.name)).not.toContain('assistant');
+    expect((await apiGet<{ total: number }>(`/api/leaders/${leaderId}/events?from=2026-03-02&to=2026-03-13&limit=1`)).total).toBe(eventsBefore - 1);
   });
 
   test('a rule cannot be made from an unclassified event without choosing its category', async () => {
@@ -231,7 +274,10 @@ describe.skipIf(!HAS_CHROMIUM)('a leader in the browser', () => {
     expect(await editor.locator('#rule-category').inputValue()).toBe('');
     await editor.locator('#rule-save').click();
     await expect.poll(() => editor.locator('.form-error').textContent()).toBe('Choose the category this rule gives, then preview it.');
-    await editor.locator('#rule-category').selectOption('operational');
+    const generatedName = await editor.locator('#rule-name').inputValue();
+    await editor.locator('#rule-category').selectOption('strategic');
+    // The suggested name follows the chosen category.
+    expect(await editor.locator('#rule-name').inputValue()).toBe(generatedName.replace(/ is operational$/, ' is strategic'));
     await editor.locator('#rule-save').click();
     await expect.poll(() => editor.locator('.preview-confirm').textContent()).toBe('Press “Create rule” again to apply it.');
     await editor.getByRole('button', { name: 'Cancel' }).click();

@@ -72,6 +72,13 @@ describe('comparing two periods', () => {
     expect(comparison.counted).toEqual({ a: 600, b: 720, changeMinutes: 120, changeHours: 2 });
   });
 
+  test('two weeks are the same length: per week is the total over one week', () => {
+    expect([comparison.a.days, comparison.a.weeks, comparison.b.days, comparison.b.weeks]).toEqual([7, 1, 7, 1]);
+    expect(comparison.isSameLength).toBe(true);
+    expect(comparison.countedPerWeek).toEqual({ a: 600, b: 720, change: 120 });
+    expect(row('strategic').perWeek).toEqual({ a: 60, b: 180, change: 120 });
+  });
+
   test('each period carries its own flags', () => {
     expect(comparison.a.flags.map((f) => f.code)).toContain('low-strategic-share');
     expect(comparison.b.flags.map((f) => f.code)).not.toContain('low-strategic-share');
@@ -121,5 +128,62 @@ describe('planning days of each period', () => {
   test('a period with no planning day inside it says so with zeros', () => {
     const result = comparePeriods(figures(calendar, '2026-01-01', '2026-01-10'), figures(calendar, '2026-01-01', '2026-01-10'));
     expect(result.a.planningDays).toEqual({ protectedDays: 0, heldDays: 0, scheduledDays: 0, dates: [] });
+  });
+});
+
+describe('periods of different lengths: per week', () => {
+  // Nine months (Q2 to Q4 2025, 275 days) against one quarter (Q1 2026, 90 days), both at 20 h a
+  // week with 4 h strategic: the totals differ threefold, the weeks do not.
+  const weekly = (from: string, to: string) => {
+    const blocks: WorkInstance[] = [];
+    for (let day = Date.parse(`${from}T00:00:00Z`); day <= Date.parse(`${to}T00:00:00Z`); day += 7 * 86_400_000) {
+      const date = new Date(day).toISOString().slice(0, 10);
+      blocks.push(block(date, 8, 240, 'strategic'), block(date, 12, 960, 'operational'));
+    }
+    return blocks;
+  };
+  const nineMonths = figures(weekly('2025-04-01', '2025-12-31'), '2025-04-01', '2025-12-31');
+  const quarter = figures(weekly('2026-01-01', '2026-03-31'), '2026-01-01', '2026-03-31');
+  const comparison = comparePeriods(nineMonths, quarter);
+  const strategic = comparison.categories.find((c) => c.id === 'strategic')!;
+
+  test.each([
+    // period, from, to, days, weeks
+    ['nine months', '2025-04-01', '2025-12-31', 275, 39.29],
+    ['a quarter of 90 days', '2026-01-01', '2026-03-31', 90, 12.86],
+    ['a quarter of 92 days', '2026-07-01', '2026-09-30', 92, 13.14],
+    ['one day', '2026-03-20', '2026-03-20', 1, 0.14],
+    ['across a leap day', '2028-02-01', '2028-03-31', 60, 8.57],
+  ] as const)('%s (%s to %s) is %i days, %d weeks', (_name, from, to, days, weeks) => {
+    const period = comparePeriods(figures([], from, to), figures([], from, to)).a;
+    expect([period.days, period.weeks]).toEqual([days, weeks]);
+  });
+
+  test('counted minutes over weeks: 40 × 20 h in 275 days is 1221.8 min a week; 13 × 20 h in 90 days is 1213.3', () => {
+    // 40 Tuesdays from 1 April to 30 December 2025; 13 Thursdays from 1 January to 26 March 2026.
+    expect([comparison.counted.a, comparison.counted.b]).toEqual([40 * 1200, 13 * 1200]);
+    expect(comparison.a.countedMinutesPerWeek).toBe(Math.round(((40 * 1200) / (275 / 7)) * 10) / 10);
+    expect(comparison.b.countedMinutesPerWeek).toBe(Math.round(((13 * 1200) / (90 / 7)) * 10) / 10);
+    expect(comparison.countedPerWeek).toEqual({ a: 1221.8, b: 1213.3, change: -8.5 });
+  });
+
+  test('the total change is large and says little; per week and shares are comparable', () => {
+    expect(comparison.counted.changeHours).toBe(-540);
+    expect(strategic.change.points).toBe(0);
+    // The change comes from the exact figures (9600 × 7 / 275 against 3120 × 7 / 90), not from the rounded ones.
+    expect(strategic.perWeek).toEqual({ a: 244.4, b: 242.7, change: -1.7 });
+    expect(comparison.isSameLength).toBe(false);
+  });
+
+  test.each([
+    // A, B, same length
+    [['2026-01-01', '2026-03-31'], ['2026-07-01', '2026-09-30'], true], // 90 and 92 days
+    [['2026-03-02', '2026-03-06'], ['2026-03-09', '2026-03-13'], true],
+    [['2026-03-01', '2026-03-10'], ['2026-03-01', '2026-03-11'], true], // 10 and 11 days: a tenth apart
+    [['2026-03-01', '2026-03-10'], ['2026-03-01', '2026-03-12'], false], // 10 and 12 days
+    [['2025-04-01', '2025-12-31'], ['2026-01-01', '2026-03-31'], false],
+  ] as const)('%j against %j: same length %s', ([aFrom, aTo], [bFrom, bTo], same) => {
+    expect(comparePeriods(figures([], aFrom, aTo), figures([], bFrom, bTo)).isSameLength).toBe(same);
+    expect(comparePeriods(figures([], bFrom, bTo), figures([], aFrom, aTo)).isSameLength).toBe(same);
   });
 });

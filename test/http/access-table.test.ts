@@ -22,6 +22,8 @@ interface World {
   eventId: number;
   ruleId: number;
   importId: number;
+  /** Sam's calendar, the one his import made. */
+  sourceId: number;
   noteId: number;
   editGrant: number;
   /** An invitation from the other leader to the revoked coach: the one that coach may accept. */
@@ -58,6 +60,7 @@ async function buildWorld(): Promise<World> {
   const importId = (await ok(sam.post(`/api/leaders/${leaderId}/imports`).set('Content-Type', 'text/calendar').send(readFixture('leader-week.ics')), 201)).import.importId as number;
   const events = (await ok(sam.get(`/api/leaders/${leaderId}/events`).query({ from: '2026-03-02', to: '2026-03-13' }))).events as Array<{ id: number; summary: string }>;
   const eventId = events.find((e) => e.summary === 'Focus time')!.id;
+  const sourceId = (await ok(sam.get(`/api/leaders/${leaderId}/sources`))).sources[0].id as number;
   await ok(sam.put(`/api/leaders/${leaderId}/events/${eventId}/category`).send({ category: 'strategic' }));
   const rule = (await ok(sam.post(`/api/leaders/${leaderId}/rules`).send(RULE), 201)).rule as { id: string };
   const grant = async (coach: TestUser, canEdit: boolean) => {
@@ -85,7 +88,7 @@ async function buildWorld(): Promise<World> {
 
   const as = { anonymous: clientFor(t.app, null) } as Record<Actor, Client>;
   for (const actor of ACTORS) if (actor !== 'anonymous') as[actor] = users[actor].http;
-  return { t, as, users, leaderId, eventId, ruleId: Number(rule.id.replace('user:', '')), importId, noteId, editGrant, openGrant, openGrantCode, cohortId, samMembership, openMembership, memberToRemove };
+  return { t, as, users, leaderId, eventId, ruleId: Number(rule.id.replace('user:', '')), importId, sourceId, noteId, editGrant, openGrant, openGrantCode, cohortId, samMembership, openMembership, memberToRemove };
 }
 
 const RULE = { name: 'Focus is strategic', match: 'all', conditions: [{ field: 'title', op: 'contains', value: 'Focus' }], category: 'strategic', stage: 'classification' };
@@ -135,6 +138,10 @@ const TABLE: Record<RouteKey, Row> = {
   // Accounts: administrators only.
   'GET /api/users': { call: () => ({ path: '/api/users' }), expect: onlyRoles(200, ['admin']) },
   'POST /api/users': { call: () => ({ path: '/api/users', body: { email: 'made.by.admin@example.org', password: TEST_PASSWORD, role: 'coach' } }), expect: onlyRoles(201, ['admin']) },
+  'PATCH /api/users/:userId': {
+    call: (w) => ({ path: `/api/users/${w.users.otherLeader.user.id}`, body: { password: 'a new passphrase from the admin' } }),
+    expect: onlyRoles(200, ['admin']),
+  },
 
   // A leader's own data.
   'GET /api/leaders': { call: () => ({ path: '/api/leaders' }), expect: signedIn(200) },
@@ -152,6 +159,8 @@ const TABLE: Record<RouteKey, Row> = {
   'GET /api/leaders/:leaderId/imports': { call: (w) => ({ path: `${L(w)}/imports` }), expect: leaderRead() },
   'GET /api/leaders/:leaderId/imports/:importId': { call: (w) => ({ path: `${L(w)}/imports/${w.importId}` }), expect: leaderRead() },
   'POST /api/leaders/:leaderId/imports': { call: (w) => ({ path: `${L(w)}/imports`, calendar: true }), expect: leaderOwn(201) },
+  'GET /api/leaders/:leaderId/sources': { call: (w) => ({ path: `${L(w)}/sources` }), expect: leaderRead() },
+  'DELETE /api/leaders/:leaderId/sources/:sourceId': { call: (w) => ({ path: `${L(w)}/sources/${w.sourceId}` }), expect: leaderOwn(), mutates: true },
   'GET /api/leaders/:leaderId/rules': { call: (w) => ({ path: `${L(w)}/rules` }), expect: leaderRead() },
   'POST /api/leaders/:leaderId/rules': { call: (w) => ({ path: `${L(w)}/rules`, body: RULE }), expect: leaderEdit(201) },
   'POST /api/leaders/:leaderId/rules/preview': { call: (w) => ({ path: `${L(w)}/rules/preview`, body: { rule: RULE } }), expect: leaderEdit() },

@@ -14,6 +14,7 @@ const COACH = 'casey.coach@coaching.example';
 const WEEK_1 = { from: '2026-03-02', to: '2026-03-06' };
 const WEEK_2 = { from: '2026-03-09', to: '2026-03-13' };
 const BOTH_WEEKS = { from: '2026-03-02', to: '2026-03-13' };
+const AUDIT_NOT_AVAILABLE = 'This audit is not available to you: it was never shared with you, or sharing has ended.';
 
 let t: TestApp;
 let sam: TestUser;
@@ -270,7 +271,11 @@ describe('grants: the leader invites, the coach answers', () => {
       const res = await sam.http.delete(`/api/grants/${grantId}`).expect(200);
       expect(res.body.grant).toMatchObject({ status: 'revoked', endedAt: '2026-03-20T12:00:00.000Z' });
       for (const path of ['summary', 'events', 'notes', 'rules', 'events.csv', `compare?aFrom=${WEEK_1.from}&aTo=${WEEK_1.to}&bFrom=${WEEK_2.from}&bTo=${WEEK_2.to}`]) {
-        expectError(await coach.http.get(`/api/leaders/${sam.leaderId}/${path}`), 404, 'not-found');
+        const gone = await coach.http.get(`/api/leaders/${sam.leaderId}/${path}`);
+        expectError(gone, 404, 'not-found');
+        // Said so a coach understands it, and the same words as for an id that never existed.
+        expect(gone.body.error.message, path).toBe(AUDIT_NOT_AVAILABLE);
+        expect((await coach.http.get(`/api/leaders/999999/${path}`)).body.error.message, path).toBe(AUDIT_NOT_AVAILABLE);
       }
       expect((await coach.http.get('/api/leaders').expect(200)).body.leaders).toEqual([]);
       expect((await coach.http.get('/api/coach/clients').expect(200)).body.clients).toEqual([]);

@@ -1,9 +1,10 @@
+import { plural } from './format.ts';
 import type { Period } from './periods.ts';
 
 export interface QuarterPreset extends Period {
   /** "2026-Q1". */
   id: string;
-  /** "Q1 2026", as people say it. */
+  /** "2026-Q1" too: quarters are written one way everywhere (dashboard, compliance, flags, API). */
   label: string;
 }
 
@@ -15,7 +16,7 @@ export function quarterPresets(today: string, count = 8): QuarterPreset[] {
   for (let i = 0; i < count; i++) {
     presets.push({
       id: `${year}-Q${quarter}`,
-      label: `Q${quarter} ${year}`,
+      label: `${year}-Q${quarter}`,
       from: iso(Date.UTC(year, (quarter - 1) * 3, 1)),
       to: iso(Date.UTC(year, quarter * 3, 0)),
     });
@@ -37,4 +38,11 @@ export function isValidPeriod(period: Partial<Period>): period is Period {
 
 function iso(ms: number): string {
   return new Date(ms).toISOString().slice(0, 10);
+}
+
+/** "5 days", "13 weeks", "12.9 weeks (90 days)": a period's length in the weeks per-week figures divide by. */
+export function periodLength(days: number): string {
+  if (days < 7) return plural(days, 'day');
+  if (days % 7 === 0) return plural(days / 7, 'week');
+  return `${(days / 7).toFixed(1)} weeks (${days} days)`;
 }

@@ -48,7 +48,7 @@ export function toComplianceRow(member: MemberQuarter, quarter: string, nowMs: n
   const held = figures.planningDates.filter((date) => date < today).length;
   const planning = { quarter, protectedDays: figures.planningDates.length, heldDays: held, scheduledDays: figures.planningDates.length - held, dates: figures.planningDates };
   const flags: FiguresRow['flags'] = [];
-  const low = flagLowStrategicShare(figures.minutes.strategic, figures.countedMinutes, settings);
+  const low = flagLowStrategicShare(figures.minutes.strategic, figures.countedMinutes, settings, figures.minutes.unclassified);
   if (low) flags.push({ code: low.code, message: low.message });
   for (const flag of flagMissingPlanningDays([planning], settings, quarterOf(today), figures.dataStart)) flags.push({ code: flag.code, message: flag.message });
   return {

@@ -19,6 +19,13 @@ export interface PeriodFigures {
  * exact figures, not from the rounded ones, so a change never carries two roundings.
  */
 export function comparePeriods(a: PeriodFigures, b: PeriodFigures): Comparison {
+  const weeksA = daysIn(a.period) / 7;
+  const weeksB = daysIn(b.period) / 7;
+  const perWeek = (minutesA: number, minutesB: number) => ({
+    a: roundTo(minutesA / weeksA, 1),
+    b: roundTo(minutesB / weeksB, 1),
+    change: roundTo(minutesB / weeksB - minutesA / weeksA, 1),
+  });
   const categories = COUNTED_IDS.map(
     (id): ComparedCategory => ({
       id,
@@ -29,6 +36,7 @@ export function comparePeriods(a: PeriodFigures, b: PeriodFigures): Comparison {
         hours: toHours(b.minutes[id] - a.minutes[id]),
         points: roundTo((b.shares[id] - a.shares[id]) * 100, 1),
       },
+      perWeek: perWeek(a.minutes[id], b.minutes[id]),
     }),
   );
   return {
@@ -41,7 +49,20 @@ export function comparePeriods(a: PeriodFigures, b: PeriodFigures): Comparison {
       changeMinutes: roundTo(b.countedMinutes - a.countedMinutes, 1),
       changeHours: toHours(b.countedMinutes - a.countedMinutes),
     },
+    countedPerWeek: perWeek(a.countedMinutes, b.countedMinutes),
+    isSameLength: Math.max(weeksA, weeksB) <= Math.min(weeksA, weeksB) * SAME_LENGTH_RATIO,
   };
+}
+
+/**
+ * Two quarters (90 to 92 days) are the same length for a reader; a quarter against nine months
+ * is not. A tenth apart is where a change in total hours starts to measure the calendar, not the work.
+ */
+const SAME_LENGTH_RATIO = 1.1;
+
+/** Calendar days from `from` to `to`, both included (dates carry no zone, so UTC arithmetic is exact). */
+export function daysIn(period: { from: string; to: string }): number {
+  return Math.round((Date.parse(`${period.to}T00:00:00Z`) - Date.parse(`${period.from}T00:00:00Z`)) / 86_400_000) + 1;
 }
 
 function describePeriod(figures: PeriodFigures): ComparedPeriod {
@@ -57,9 +78,13 @@ function describePeriod(figures: PeriodFigures): ComparedPeriod {
       inside.dates.push(date);
     });
   }
+  const days = daysIn(period);
   return {
     period: { from: period.from, to: period.to, timeZone: period.timeZone },
+    days,
+    weeks: roundTo(days / 7, 2),
     countedMinutes: figures.countedMinutes,
+    countedMinutesPerWeek: roundTo(figures.countedMinutes / (days / 7), 1),
     planningDays: inside,
     quarters: figures.planning.map((q) => ({ quarter: q.quarter, protectedDays: q.protectedDays, heldDays: q.heldDays, scheduledDays: q.scheduledDays, dates: [...q.dates] })),
     flags: figures.flags.map((flag) => ({ code: flag.code, message: flag.message, advice: flag.advice })),

@@ -21,17 +21,33 @@ export type Flag =
       target: number;
     };
 
+/** More than half of counted time unclassified: the shares describe the rules more than the week. */
+const MOSTLY_UNCLASSIFIED = 0.5;
+
+const STRATEGIC_ADVICE =
+  'Protect a weekly strategic thinking block, hand operational reviews and status meetings to your direct reports, and check which recurring meetings still need you.';
+
 /** TAXONOMY.md "Low strategic share": under the threshold of counted work time. Strictly
- * under: exactly 20.0% is not flagged. No counted time, no judgement. */
-export function flagLowStrategicShare(strategicMinutes: number, countedMinutes: number, settings: CountingSettings): Flag | null {
+ * under: exactly 20.0% is not flagged. No counted time, no judgement.
+ *
+ * Unclassified time is counted work time, so the flag stands as the taxonomy defines it even when
+ * most events still wait for a decision. But then the share says more about what is not yet
+ * placed than about the leader's week: the message and advice say so, and ask for the placing first. */
+export function flagLowStrategicShare(strategicMinutes: number, countedMinutes: number, settings: CountingSettings, unclassifiedMinutes = 0): Flag | null {
   if (countedMinutes <= 0) return null;
   const share = strategicMinutes / countedMinutes;
   if (share >= settings.strategicShareMin) return null;
+  const unclassifiedShare = unclassifiedMinutes / countedMinutes;
+  const isMostlyUnclassified = unclassifiedShare > MOSTLY_UNCLASSIFIED;
+  const underTarget = `Strategic time is ${percent(share)} of counted work time, under the target of ${percent(settings.strategicShareMin)}`;
   return {
     code: 'low-strategic-share',
-    message: `Strategic time is ${percent(share)} of counted work time, under the target of ${percent(settings.strategicShareMin)}: too little to set direction and translate strategy into priorities.`,
-    advice:
-      'Protect a weekly strategic thinking block, hand operational reviews and status meetings to your direct reports, and check which recurring meetings still need you.',
+    message: isMostlyUnclassified
+      ? `${underTarget}; ${percent(unclassifiedShare)} of counted work time is still unclassified.`
+      : `${underTarget}: too little to set direction and translate strategy into priorities.`,
+    advice: isMostlyUnclassified
+      ? `First place the unclassified events (${percent(unclassifiedShare)} of counted time) on the Events page or with a rule: they are counted, so until they have a category the strategic share is not yet meaningful. Then, if it stays under the target: ${lowerFirst(STRATEGIC_ADVICE)}`
+      : STRATEGIC_ADVICE,
     share,
     threshold: settings.strategicShareMin,
   };
@@ -74,6 +90,10 @@ export function flagMissingPlanningDays(
         target,
       };
     });
+}
+
+function lowerFirst(text: string): string {
+  return `${text[0]!.toLowerCase()}${text.slice(1)}`;
 }
 
 function percent(fraction: number): string {

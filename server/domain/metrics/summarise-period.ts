@@ -92,7 +92,7 @@ export function summarisePeriod(
 
   const todayQuarter = quarterOf(dateOfMs(nowMs, period.timeZone));
   const flags: Flag[] = [];
-  const lowShare = flagLowStrategicShare(minutes.strategic, countedMinutes, settings);
+  const lowShare = flagLowStrategicShare(minutes.strategic, countedMinutes, settings, minutes.unclassified);
   if (lowShare) flags.push(lowShare);
   flags.push(...flagMissingPlanningDays(planning, settings, todayQuarter, dataStart));
 

@@ -12,6 +12,7 @@ import { accessToLeader, type LeaderAccess } from '../../services/leader-access.
 import type { User } from '../../services/users.ts';
 import type { AppContext } from '../app-context.ts';
 import { currentAuth, requireRole } from '../authenticate.ts';
+import { auditNotAvailable } from '../leader-access.ts';
 import { HttpError, parseRequest } from '../errors.ts';
 
 /** Coach grants, the coach's clients, notes, period comparison and the events CSV. */
@@ -123,6 +124,6 @@ function leaderRequest(db: Db, params: unknown, res: Response): { user: User; le
   const { user } = currentAuth(res);
   const { leaderId } = parseRequest(leaderParams, params, 'path');
   const access = accessToLeader(db, user, leaderId);
-  if (!access) throw new HttpError(404, 'not-found', `Leader ${leaderId} was not found.`);
+  if (!access) throw auditNotAvailable();
   return { user, leaderId, access };
 }

@@ -1,7 +1,8 @@
 import { Router } from 'express';
-import { createUserBody, signInBody, signUpBody } from '../../../shared/api.ts';
+import { createUserBody, signInBody, signUpBody, updateUserBody, userParams } from '../../../shared/api.ts';
 import { SignInThrottle } from '../../domain/auth/sign-in-throttle.ts';
 import { createSession, endSession, endUserSessions } from '../../services/sessions.ts';
+import { updateUser } from '../../services/update-user.ts';
 import { authenticate as checkCredentials, createUser, listUsers, normaliseEmail, toUserView, type User } from '../../services/users.ts';
 import type { AppContext } from '../app-context.ts';
 import { currentAuth, requireRole } from '../authenticate.ts';
@@ -94,6 +95,16 @@ export function sessionRoutes(context: AppContext, options: SessionOptions): Rou
     const body = parseRequest(createUserBody, req.body, 'body');
     const user = await createUser(db, body, now(), { claimExistingProfile: true });
     res.status(201).json({ user: toUserView(user) });
+  });
+
+  /** A new password (the administrator gives it to the person: Altitude sends no e-mail) or a name. */
+  router.patch('/users/:userId', async (req, res) => {
+    requireRole(res, 'admin');
+    const { sessionId } = currentAuth(res);
+    const { userId } = parseRequest(userParams, req.params, 'path');
+    const body = parseRequest(updateUserBody, req.body, 'body');
+    const { user, sessionsEnded } = await updateUser(db, userId, body, { keepSessionId: sessionId });
+    res.json({ user: toUserView(user), sessionsEnded });
   });
 
   return router;

@@ -46,6 +46,12 @@ describe('low strategic share', () => {
     expect(summary.flags.some((f) => f.code === 'low-strategic-share')).toBe(false);
   });
 
+  test('a fresh import with every event unclassified is still flagged, and the advice asks to place the events first', () => {
+    const summary = summarisePeriod([block('2026-11-02', 8, 480, 'unclassified')], period('2026-11-01', '2026-11-30'), NOW, DEFAULT_COUNTING_SETTINGS);
+    const flag = summary.flags.find((f) => f.code === 'low-strategic-share');
+    expect(flag?.advice).toMatch(/^First place the unclassified events \(100\.0% of counted time\)/);
+  });
+
   test('shares are fractions of counted work time, unclassified included', () => {
     const summary = summarisePeriod(
       [block('2026-11-02', 8, 60, 'strategic'), block('2026-11-02', 10, 180, 'unclassified')],

@@ -230,7 +230,8 @@ function clientFigures(client: ClientView): HTMLElement {
       h('dt', {}, label),
       h('dd', {}, h('span', { class: 'figure-value' }, value), h('span', { class: 'figure-note' }, note)),
     );
-  const quarterName = `Q${q.quarter.slice(6)} ${q.quarter.slice(0, 4)}`;
+  // "2026-Q1", as the dashboard, compliance and flags write it.
+  const quarterName = q.quarter;
   return h(
     'div',
     { class: 'client-body' },

@@ -1,6 +1,7 @@
 import '../styles/hr.css';
 import { hrApi, splitEmails, type CohortMemberView, type CohortSummary, type InvitationResult } from '../api-hr.ts';
 import { h, notice, replaceChildren } from '../dom.ts';
+import { emailText } from '../email-text.ts';
 import { longDate, plural } from '../format.ts';
 import { announce } from './announce.ts';
 import { chooseCohort, forgetCohort, rememberCohort, withParams } from './hr-pickers.ts';
@@ -81,7 +82,8 @@ export const cohortsView: View = (root, _state, params) => {
         h(
           'table',
           { class: 'hr-table', id: 'cohort-table' },
-          h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Cohort'), h('th', { scope: 'col' }, 'Sharing'), h('th', { scope: 'col' }, 'Invited'), h('th', { scope: 'col' }, 'Declined'), h('th', { scope: 'col' }, 'Left'), h('th', { scope: 'col' }, 'Created'))),
+          // On a phone the Declined, Left and Created columns give way (hr-optional): the cohort page has them.
+          h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Cohort'), h('th', { scope: 'col' }, 'Sharing'), h('th', { scope: 'col' }, 'Invited'), h('th', { scope: 'col', class: 'hr-optional' }, 'Declined'), h('th', { scope: 'col', class: 'hr-optional' }, 'Left'), h('th', { scope: 'col', class: 'hr-optional' }, 'Created'))),
           h(
             'tbody',
             {},
@@ -92,9 +94,9 @@ export const cohortsView: View = (root, _state, params) => {
                 h('th', { scope: 'row' }, h('a', { href: withParams('cohorts', params, { cohort: String(c.id) }) }, c.name)),
                 h('td', { class: 'num' }, c.counts.active),
                 h('td', { class: 'num' }, c.counts.invited),
-                h('td', { class: 'num' }, c.counts.declined),
-                h('td', { class: 'num' }, c.counts.left),
-                h('td', {}, longDate(c.createdAt.slice(0, 10))),
+                h('td', { class: 'num hr-optional' }, c.counts.declined),
+                h('td', { class: 'num hr-optional' }, c.counts.left),
+                h('td', { class: 'hr-optional' }, longDate(c.createdAt.slice(0, 10))),
               ),
             ),
           ),
@@ -231,13 +233,14 @@ function memberTable(cohort: CohortSummary, members: CohortMemberView[], onChang
     { class: 'table-scroll' },
     h(
       'table',
-      { class: 'hr-table', id: 'member-table' },
+      // On a phone each member is a card: the address, Remove beside it, the rest labelled below (hr.css).
+      { class: 'hr-table hr-cards hr-members', id: 'member-table' },
       h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'E-mail'), h('th', { scope: 'col' }, 'Name'), h('th', { scope: 'col' }, 'Status'), h('th', { scope: 'col' }, 'Invited'), h('th', { scope: 'col' }, 'Answered'), h('th', { scope: 'col' }, h('span', { class: 'hr-sr-only' }, 'Actions')))),
       h(
         'tbody',
         {},
         ...members.map((member) => {
-          const remove = h('button', { type: 'button', class: 'link', 'data-remove': member.email }, 'Remove');
+          const remove = h('button', { type: 'button', class: 'link', 'data-remove': member.email, 'aria-label': `Remove ${member.email}` }, 'Remove');
           remove.addEventListener('click', () => {
             if (!window.confirm(`Remove ${member.email} from “${cohort.name}”? You will see nothing more of them.`)) return;
             void hrApi
@@ -251,12 +254,12 @@ function memberTable(cohort: CohortSummary, members: CohortMemberView[], onChang
           return h(
             'tr',
             { 'data-email': member.email, 'data-status': member.status },
-            h('th', { scope: 'row', class: 'hr-email' }, member.email),
-            h('td', {}, member.name ?? h('span', { class: 'hr-muted' }, member.status === 'active' ? '—' : 'shown once they accept')),
-            h('td', {}, h('span', { class: `hr-status hr-status-${member.status}` }, STATUS_LABELS[member.status])),
-            h('td', {}, longDate(member.invitedAt.slice(0, 10))),
-            h('td', {}, member.respondedAt ? longDate(member.respondedAt.slice(0, 10)) : '—'),
-            h('td', {}, remove),
+            h('th', { scope: 'row', class: 'hr-email' }, emailText(member.email)),
+            h('td', { 'data-label': 'Name' }, member.name ?? h('span', { class: 'hr-muted' }, member.status === 'active' ? '—' : 'shown once they accept')),
+            h('td', { 'data-label': 'Status' }, h('span', { class: `hr-status hr-status-${member.status}` }, STATUS_LABELS[member.status])),
+            h('td', { 'data-label': 'Invited' }, longDate(member.invitedAt.slice(0, 10))),
+            h('td', { 'data-label': 'Answered' }, member.respondedAt ? longDate(member.respondedAt.slice(0, 10)) : '—'),
+            h('td', { class: 'hr-remove' }, remove),
           );
         }),
       ),

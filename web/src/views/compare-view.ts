@@ -1,17 +1,16 @@
 import '../styles/coach.css';
 import { CATEGORY_INFO } from '../../../shared/taxonomy.ts';
-import { RequestFailed } from '../api.ts';
 import { coachApi, type ComparedPeriod, type Comparison } from '../api-coach.ts';
 import { leaderZone } from '../app-state.ts';
 import { toCompareBars } from '../chart-data/compare-bars.ts';
 import { ChartHost } from '../charts/chart-host.ts';
-import { describePeriod, isValidPeriod, quarterPresets, type QuarterPreset } from '../compare-presets.ts';
+import { describePeriod, isValidPeriod, periodLength, quarterPresets, type QuarterPreset } from '../compare-presets.ts';
 import { h, notice, replaceChildren } from '../dom.ts';
 import { hours, longDate, percent, plural } from '../format.ts';
 import { hoursChange, pointsChange } from '../format-change.ts';
 import type { Period } from '../periods.ts';
 import { todayIn } from '../periods.ts';
-import { noLeaderNotice, nothingImportedNotice } from './no-leader.ts';
+import { leaderPageFailure, noLeaderNotice } from './no-leader.ts';
 import type { View } from './view.ts';
 
 /** Two periods side by side (before and after a programme, say): the change per category in hours and points. */
@@ -64,7 +63,7 @@ export const compareView: View = (root, state, params) => {
   replaceChildren(
     root,
     h('div', { class: 'page-heading' }, h('h1', {}, state.leader.access === 'owner' ? 'Compare two periods' : `Compare periods: ${who}`)),
-    h('p', { class: 'lead' }, 'Where the time went in one period against another, for example before and after a development programme. Shares are of counted work time; a change in points is the difference of the two shares.'),
+    h('p', { class: 'lead' }, 'Where the time went in one period against another, for example before and after a development programme. Shares are of counted work time; a change in points is the difference of the two shares. Per week is a period’s hours over its length in weeks, so periods of different length compare.'),
     form,
     results,
   );
@@ -80,8 +79,7 @@ export const compareView: View = (root, state, params) => {
       if (request !== latest) return;
       chart.host?.destroy();
       chart.host = null;
-      if (failure instanceof RequestFailed && failure.code === 'no-data') replaceChildren(results, nothingImportedNotice(state));
-      else replaceChildren(results, notice('error', (failure as Error).message));
+      replaceChildren(results, leaderPageFailure(state, failure, () => void load()));
     }
   }
 
@@ -95,6 +93,7 @@ export const compareView: View = (root, state, params) => {
         'section',
         { class: 'panel', 'aria-labelledby': 'compare-table-heading' },
         h('h2', { id: 'compare-table-heading' }, 'Per category'),
+        lengthNote(comparison),
         h('div', { class: 'table-scroll table-plain' }, compareTable(comparison, labelA, labelB)),
       ),
       h(
@@ -115,7 +114,8 @@ export const compareView: View = (root, state, params) => {
       options: {
         responsive: true,
         maintainAspectRatio: false,
-        scales: { y: { beginAtZero: true, title: { display: true, text: '% of counted time' } }, x: { ticks: { maxRotation: 0, autoSkip: false } } },
+        // Every category named; on a phone the names turn to fit rather than overlap.
+        scales: { y: { beginAtZero: true, title: { display: true, text: '% of counted time' } }, x: { ticks: { autoSkip: false } } },
         plugins: {
           legend: { position: 'bottom', labels: { boxWidth: 12 } },
           tooltip: { callbacks: { label: (item) => ` ${item.dataset.label}: ${(item.raw as number).toFixed(1)}%` } },
@@ -176,18 +176,40 @@ function periodChooser(prefix: 'a' | 'b', legend: string, initial: Period, prese
   };
 }
 
+/**
+ * How long each period is, and, when they differ, what to compare: a change in total hours
+ * between 9 months and 3 months says more about the calendar than about the work.
+ */
+function lengthNote(comparison: Comparison): HTMLElement {
+  const a = periodLength(comparison.a.days);
+  const b = periodLength(comparison.b.days);
+  if (comparison.isSameLength) {
+    return h('p', { class: 'panel-note', id: 'compare-lengths' }, comparison.a.days === comparison.b.days ? `Both periods are ${a}.` : `A is ${a}, B is ${b}: about the same length.`);
+  }
+  return h(
+    'p',
+    { class: 'compare-length-note', id: 'compare-lengths', 'data-unequal': 'true' },
+    `B is ${b}, A is ${a}: compare per week and shares. A change in total hours mostly measures the difference in length.`,
+  );
+}
+
 function compareTable(comparison: Comparison, labelA: string, labelB: string): HTMLElement {
-  const th = (text: string, extra: Record<string, string> = {}) => h('th', { scope: 'col', ...extra }, text);
+  const th = (text: string) => h('th', { scope: 'col' }, text);
   // No green or red: more operational time is not "up" the way more strategic time is.
   const trend = (value: number) => (value === 0 ? 'change-none' : 'change');
+  // Periods of different length: the change in total hours is shown but not stressed.
+  const totalTrend = (value: number) => (comparison.isSameLength ? trend(value) : 'change-none');
+  // Each cell names its column for the phone layout, where the headings give way to labels.
+  const cell = (col: string, label: string, text: string, extra: Record<string, string> = {}) => h('td', { 'data-col': col, 'data-label': label, ...extra }, text);
   return h(
     'table',
     { class: 'figures compare-table', id: 'compare-table' },
+    h('caption', { class: 'compare-key' }, `${labelA} · ${labelB}`),
     h(
       'thead',
       {},
-      h('tr', {}, h('td', {}), h('th', { scope: 'colgroup', colspan: '2' }, labelA), h('th', { scope: 'colgroup', colspan: '2' }, labelB), h('th', { scope: 'colgroup', colspan: '2' }, 'Change')),
-      h('tr', {}, th('Category'), th('Hours'), th('Share'), th('Hours'), th('Share'), th('Hours'), th('Points')),
+      h('tr', {}, h('td', {}), h('th', { scope: 'colgroup', colspan: '3' }, labelA), h('th', { scope: 'colgroup', colspan: '3' }, labelB), h('th', { scope: 'colgroup', colspan: '3' }, 'Change')),
+      h('tr', {}, th('Category'), th('Hours'), th('Per week'), th('Share'), th('Hours'), th('Per week'), th('Share'), th('Hours'), th('Per week'), th('Points')),
     ),
     h(
       'tbody',
@@ -197,12 +219,15 @@ function compareTable(comparison: Comparison, labelA: string, labelB: string): H
           'tr',
           { 'data-category': row.id },
           h('th', { scope: 'row' }, h('span', { class: `chip chip-${row.id}`, 'aria-hidden': 'true' }), CATEGORY_INFO[row.id].label),
-          h('td', { 'data-col': 'a-hours' }, hours(row.a.minutes)),
-          h('td', { 'data-col': 'a-share' }, percent(row.a.share)),
-          h('td', { 'data-col': 'b-hours' }, hours(row.b.minutes)),
-          h('td', { 'data-col': 'b-share' }, percent(row.b.share)),
-          h('td', { 'data-col': 'change-hours', class: trend(row.change.minutes) }, hoursChange(row.change.minutes)),
-          h('td', { 'data-col': 'change-points', class: trend(row.change.points) }, pointsChange(row.change.points)),
+          cell('a-hours', 'A hours', hours(row.a.minutes)),
+          cell('a-week', 'A per week', hours(row.perWeek.a)),
+          cell('a-share', 'A share', percent(row.a.share)),
+          cell('b-hours', 'B hours', hours(row.b.minutes)),
+          cell('b-week', 'B per week', hours(row.perWeek.b)),
+          cell('b-share', 'B share', percent(row.b.share)),
+          cell('change-hours', 'Change, hours', hoursChange(row.change.minutes), { class: totalTrend(row.change.minutes) }),
+          cell('change-week', 'Change per week', hoursChange(row.perWeek.change), { class: trend(row.perWeek.change) }),
+          cell('change-points', 'Change, points', pointsChange(row.change.points), { class: trend(row.change.points) }),
         ),
       ),
     ),
@@ -213,11 +238,14 @@ function compareTable(comparison: Comparison, labelA: string, labelB: string): H
         'tr',
         { 'data-category': 'counted' },
         h('th', { scope: 'row' }, 'Counted work time'),
-        h('td', { 'data-col': 'a-hours' }, hours(comparison.counted.a)),
-        h('td', {}, comparison.counted.a > 0 ? '100%' : '–'),
-        h('td', { 'data-col': 'b-hours' }, hours(comparison.counted.b)),
-        h('td', {}, comparison.counted.b > 0 ? '100%' : '–'),
-        h('td', { 'data-col': 'change-hours' }, hoursChange(comparison.counted.changeMinutes)),
+        cell('a-hours', 'A hours', hours(comparison.counted.a)),
+        cell('a-week', 'A per week', hours(comparison.countedPerWeek.a)),
+        cell('a-share', 'A share', comparison.counted.a > 0 ? '100%' : '–'),
+        cell('b-hours', 'B hours', hours(comparison.counted.b)),
+        cell('b-week', 'B per week', hours(comparison.countedPerWeek.b)),
+        cell('b-share', 'B share', comparison.counted.b > 0 ? '100%' : '–'),
+        cell('change-hours', 'Change, hours', hoursChange(comparison.counted.changeMinutes)),
+        cell('change-week', 'Change per week', hoursChange(comparison.countedPerWeek.change)),
         h('td', {}, ''),
       ),
     ),
@@ -234,8 +262,12 @@ function periodPanel(prefix: 'a' | 'b', label: string, period: ComparedPeriod): 
     h(
       'dl',
       { class: 'period-facts' },
+      h('dt', {}, 'Length'),
+      h('dd', { 'data-fact': 'length' }, periodLength(period.days)),
       h('dt', {}, 'Counted work time'),
       h('dd', { 'data-fact': 'counted' }, hours(period.countedMinutes)),
+      h('dt', {}, 'Counted per week'),
+      h('dd', { 'data-fact': 'per-week' }, hours(period.countedMinutesPerWeek)),
       h('dt', {}, 'Protected planning days in the period'),
       h('dd', { 'data-fact': 'planning' }, `${plural(days.protectedDays, 'day')}${days.protectedDays > 0 ? ` (${days.heldDays} held, ${days.scheduledDays} booked ahead)` : ''}`),
       ...period.quarters.flatMap((q) => [h('dt', {}, `Whole quarter ${q.quarter}`), h('dd', {}, `${q.protectedDays} planning ${q.protectedDays === 1 ? 'day' : 'days'}`)]),

@@ -1,6 +1,7 @@
 import '../styles/hr.css';
 import { complianceCsvUrl, hrApi, type ComplianceSortValue, type ComplianceView } from '../api-hr.ts';
 import { h, notice, replaceChildren } from '../dom.ts';
+import { emailText } from '../email-text.ts';
 import { longDate, percent } from '../format.ts';
 import { showCohortPage } from './cohort-page.ts';
 import { cohortSelect, quarterSelect, withParams } from './hr-pickers.ts';
@@ -96,14 +97,15 @@ function table(view: ComplianceView, sort: ComplianceSortValue, onSort: (key: So
     return h('th', { scope: 'col', class: classes || undefined, 'aria-sort': isActive ? (descending ? 'descending' : 'ascending') : undefined }, button);
   });
   // Not sortable: it is today's status, not the quarter's, and blank for most who do not share it.
-  header.push(h('th', { scope: 'col' }, 'Coach'));
+  header.push(h('th', { scope: 'col', class: 'hr-unsorted' }, 'Coach'));
   return h(
     'div',
     { class: 'table-scroll' },
     h(
       'table',
-      { class: 'hr-table compliance', id: 'compliance-table' },
+      { class: 'hr-table hr-cards compliance', id: 'compliance-table' },
       h('caption', { class: 'hr-sr-only' }, `Compliance for ${view.quarter}; select a column heading to sort.`),
+      // On a phone the headings become a row of sort buttons and each leader a card (hr.css).
       h('thead', {}, h('tr', {}, ...header)),
       h('tbody', {}, ...view.rows.map(row)),
     ),
@@ -111,13 +113,13 @@ function table(view: ComplianceView, sort: ComplianceSortValue, onSort: (key: So
 }
 
 function row(r: Row): HTMLElement {
-  const who = h('th', { scope: 'row' }, h('span', { class: 'hr-name' }, r.name ?? r.email), r.name ? h('span', { class: 'hr-email' }, r.email) : null);
+  const who = h('th', { scope: 'row' }, h('span', { class: 'hr-name' }, r.name ?? emailText(r.email)), r.name ? h('span', { class: 'hr-email', title: r.email }, emailText(r.email)) : null);
   if (!r.hasData) {
     return h(
       'tr',
       { 'data-email': r.email, class: 'no-data' },
       who,
-      h('td', { colspan: 5 }, h('span', { class: 'hr-status hr-status-none' }, 'No data'), ` No counted work time in ${r.quarter}${r.dataStart ? ` (calendar starts ${longDate(r.dataStart)})` : ''}.`),
+      h('td', { colspan: 5, class: 'hr-no-data' }, h('span', { class: 'hr-status hr-status-none' }, 'No data'), ` No counted work time in ${r.quarter}${r.dataStart ? ` (calendar starts ${longDate(r.dataStart)})` : ''}.`),
       coachCell(r),
     );
   }
@@ -127,18 +129,18 @@ function row(r: Row): HTMLElement {
     'tr',
     { 'data-email': r.email, class: r.flags.length > 0 ? 'flagged' : undefined },
     who,
-    h('td', { class: `num${low ? ' hr-warn' : ''}` }, percent(r.strategicShare!), h('span', { class: 'hr-target' }, ` target ${percent(r.strategicTarget, 0)}`)),
-    h('td', { class: 'num' }, `${r.countedHours!.toFixed(1)} h`),
+    h('td', { class: `num${low ? ' hr-warn' : ''}`, 'data-label': 'Strategic share' }, percent(r.strategicShare!), h('span', { class: 'hr-target' }, ` target ${percent(r.strategicTarget, 0)}`)),
+    h('td', { class: 'num', 'data-label': 'Counted hours' }, `${r.countedHours!.toFixed(1)} h`),
     h(
       'td',
-      { class: `num${short ? ' hr-warn' : ''}` },
+      { class: `num${short ? ' hr-warn' : ''}`, 'data-label': 'Planning days' },
       `${r.planningHeld} held · ${r.planningScheduled} scheduled`,
       h('span', { class: 'hr-target' }, ` of ${r.planningTarget}`),
     ),
-    h('td', { class: 'num' }, String(r.talentReviews)),
+    h('td', { class: 'num', 'data-label': 'Talent reviews' }, String(r.talentReviews)),
     h(
       'td',
-      { class: 'flags-cell' },
+      { class: 'flags-cell', 'data-label': 'Flags' },
       r.flags.length === 0
         ? h('span', { class: 'hr-status hr-status-ok' }, 'On target')
         : h('ul', { class: 'hr-flag-chips' }, ...r.flags.map((f) => h('li', { class: 'hr-status hr-status-flag', title: f.message, 'data-flag': f.code }, FLAG_LABELS[f.code]))),
@@ -148,5 +150,5 @@ function row(r: Row): HTMLElement {
 }
 
 function coachCell(r: Row): HTMLElement {
-  return h('td', { class: 'coach-cell', 'data-coaching': r.coaching }, h('span', { class: r.coaching === 'not-shared' ? 'hr-muted' : undefined }, COACHING_LABELS[r.coaching]));
+  return h('td', { class: 'coach-cell', 'data-coaching': r.coaching, 'data-label': 'Coach' }, h('span', { class: r.coaching === 'not-shared' ? 'hr-muted' : undefined }, COACHING_LABELS[r.coaching]));
 }

@@ -1,5 +1,5 @@
 import { CATEGORY_INFO, COUNTED_IDS } from '../../../shared/taxonomy.ts';
-import { api, RequestFailed, type Flag, type Summary } from '../api.ts';
+import { api, type Flag, type Summary } from '../api.ts';
 import { toCategoryDoughnut } from '../chart-data/category-doughnut.ts';
 import { toQuarterStrip } from '../chart-data/quarter-strip.ts';
 import { toWeeklyBars } from '../chart-data/weekly-bars.ts';
@@ -8,7 +8,7 @@ import { h, notice, replaceChildren } from '../dom.ts';
 import { dayMonth, hours, longDate, percent, plural } from '../format.ts';
 import { todayIn } from '../periods.ts';
 import { periodPicker } from './period-picker.ts';
-import { noLeaderNotice, nothingImportedNotice } from './no-leader.ts';
+import { leaderPageFailure, noLeaderNotice } from './no-leader.ts';
 import { categoryMix, flagItem, headlineQuarter, NO_FLAGS_TEXT } from './summary-parts.ts';
 import type { View } from './view.ts';
 
@@ -33,14 +33,7 @@ export const dashboardView: View = (root, state) => {
       const summary = await api.summary(state.leader.id, state.period);
       if (request === latest) renderSummary(summary);
     } catch (error) {
-      if (request !== latest) return;
-      if (error instanceof RequestFailed && error.code === 'no-data') {
-        replaceChildren(body, nothingImportedNotice(state));
-      } else {
-        const retry = h('button', { type: 'button', class: 'secondary' }, 'Try again');
-        retry.addEventListener('click', () => void load());
-        replaceChildren(body, notice('error', (error as Error).message, retry));
-      }
+      if (request === latest) replaceChildren(body, leaderPageFailure(state, error, () => void load()));
     }
   }
 
@@ -189,6 +182,7 @@ function weeklyPanel(summary: Summary): HTMLElement {
       'details',
       { class: 'weekly-table', open: summary.weekly.length <= 16 },
       h('summary', {}, `The numbers, week by week (${plural(summary.weekly.length, 'week')})`),
+      h('p', { class: 'scroll-cue', id: 'weekly-scroll-cue' }, 'Nine columns: swipe the table sideways to see them all →'),
       h(
         'div',
         { class: 'table-scroll' },

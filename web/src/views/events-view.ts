@@ -153,12 +153,15 @@ export const eventsView: View = (root, state, params) => {
       ? h('select', { 'aria-label': `Apply to “${title}”: this event or the whole series`, class: 'scope-select' }, h('option', { value: 'event' }, 'this event'), h('option', { value: 'series' }, 'the whole series'))
       : null;
     const apply = button('Set', () => void decide(row, event, select.value as Assignable, (scope?.value as 'event' | 'series') ?? 'event', select.value === 'excluded' ? (reason.value as ExclusionReason) : undefined), 'primary', `Set the category of “${title}”`);
-    // Nothing to set until another category is chosen (or the whole series is).
+    // Nothing to set until something differs: another category, another reason for an excluded
+    // event, or the whole series.
     const refresh = () => {
       reason.hidden = select.value !== 'excluded';
-      apply.disabled = select.value === 'unclassified' || (select.value === event.category && select.value !== 'excluded' && (scope?.value ?? 'event') === 'event');
+      const sameReason = select.value !== 'excluded' || reason.value === currentReason;
+      apply.disabled = select.value === 'unclassified' || (select.value === event.category && sameReason && (scope?.value ?? 'event') === 'event');
     };
     select.addEventListener('change', refresh);
+    reason.addEventListener('change', refresh);
     scope?.addEventListener('change', refresh);
     refresh();
     const undo = event.isManual ? button('Back to rules', () => void undoDecision(row, event), 'link', `Let the rules place “${title}” again`) : null;

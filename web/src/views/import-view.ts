@@ -1,8 +1,11 @@
 import { EXCLUSION_LABELS, type ExclusionReason } from '../../../shared/taxonomy.ts';
 import { api, type ImportResult } from '../api.ts';
+import { isOwner, leaderZone } from '../app-state.ts';
 import { h, notice, replaceChildren } from '../dom.ts';
 import { longDate, plural } from '../format.ts';
 import { announce } from './announce.ts';
+import { calendarSources } from './calendar-sources.ts';
+import { countsList, issueLists } from './import-report-parts.ts';
 import type { View } from './view.ts';
 
 interface Planned {
@@ -12,10 +15,12 @@ interface Planned {
 
 /**
  * Drop or choose .ics exports for a leader (or add one first); each file is imported in turn
- * into a named calendar, and its report shown in plain words above the help.
+ * into a named calendar, and its report shown in plain words above the leader's calendars and
+ * the help.
  */
 export const importView: View = (root, state) => {
   const results = h('div', { class: 'import-results' });
+  const calendars = state.leader ? calendarSources(state.leader.id, { zone: leaderZone(state), canRemove: isOwner(state) }) : null;
   let working = false;
 
   // A file dropped a little outside the zone must not make the browser open it instead.
@@ -29,6 +34,7 @@ export const importView: View = (root, state) => {
       h('div', { class: 'page-heading' }, h('h1', {}, 'Import a calendar')),
       state.leader ? importPanel() : notice('error', 'Your account has no calendar profile; only a leader’s account imports calendars.'),
       results,
+      calendars?.element,
       howToExport(),
     );
   }
@@ -141,6 +147,7 @@ export const importView: View = (root, state) => {
     }
     working = false;
     root.querySelector<HTMLInputElement>('#ics-files')?.removeAttribute('disabled');
+    if (imported > 0) void calendars?.refresh();
     announce(planned.length === 1 ? (imported === 1 ? 'Import finished.' : 'The file was not imported.') : `${imported} of ${planned.length} files imported.`);
   }
 
@@ -160,27 +167,7 @@ function report(result: ImportResult, leaderEmail: string): Array<HTMLElement | 
   const excluded = Object.entries(result.excluded) as Array<[ExclusionReason, number]>;
   const mismatch = result.issues.filter((i) => i.code === 'identity-mismatch');
   const others = result.issues.filter((i) => i.code !== 'identity-mismatch');
-  const errors = others.filter((i) => i.severity === 'error');
-  const warnings = others.filter((i) => i.severity === 'warning');
-  const infos = others.filter((i) => i.severity === 'info');
   const span = `${longDate(result.window.from)} and ${longDate(result.window.to)}`;
-  const counts = h(
-    'ul',
-    { class: 'counts' },
-    count('added', result.added),
-    count('updated', result.updated),
-    count('unchanged', result.unchanged),
-    count('removed', result.removed),
-  );
-  const listIssues = (title: string, issues: ImportResult['issues'], open: boolean) =>
-    issues.length === 0
-      ? null
-      : h(
-          'details',
-          { class: 'issues', open },
-          h('summary', {}, `${title} (${issues.length})`),
-          h('ul', {}, ...issues.map((i) => h('li', {}, i.message, i.line ? h('span', { class: 'issue-where' }, ` line ${i.line}`) : null))),
-        );
   return [
     result.instances === 0
       ? h('p', { class: 'import-empty' }, `No events found between ${span} in this file. If you expected some, check the export's date range (below) or give dates under “Only import some dates”.`)
@@ -189,7 +176,7 @@ function report(result: ImportResult, leaderEmail: string): Array<HTMLElement | 
     result.removed > 0
       ? h('p', { class: 'notice notice-warning' }, `${plural(result.removed, 'event')} from the earlier import of “${result.source}” ${result.removed === 1 ? 'is' : 'are'} no longer in this export and ${result.removed === 1 ? 'was' : 'were'} removed. If this file is a different calendar, import it under another name.`)
       : null,
-    counts,
+    countsList(result),
     excluded.length > 0
       ? h('p', {}, 'Not counted as work: ', excluded.map(([why, n]) => `${n} ${EXCLUSION_LABELS[why]}`).join(', '), '.')
       : result.instances > 0
@@ -197,14 +184,8 @@ function report(result: ImportResult, leaderEmail: string): Array<HTMLElement | 
         : null,
     result.unclassified > 0 ? h('p', {}, `${plural(result.unclassified, 'event')} need${result.unclassified === 1 ? 's' : ''} a decision: `, h('a', { href: '#/events?category=unclassified' }, 'place them')) : null,
     result.instances > 0 ? h('p', {}, h('a', { href: '#/' }, 'See the dashboard')) : null,
-    listIssues('Could not be used', errors, true),
-    listIssues('Read with an assumption', warnings, true),
-    listIssues('Good to know', infos, false),
+    ...issueLists(others),
   ];
-}
-
-function count(label: string, value: number): HTMLElement {
-  return h('li', { 'data-count': label }, h('strong', {}, value.toLocaleString('en-GB')), ` ${label}`);
 }
 
 function howToExport(): HTMLElement {

@@ -4,7 +4,7 @@ import { coachApi, type GrantView, type NoteView } from '../api-coach.ts';
 import { isOwner } from '../app-state.ts';
 import { h, notice, replaceChildren } from '../dom.ts';
 import { announce } from './announce.ts';
-import { noLeaderNotice } from './no-leader.ts';
+import { leaderPageFailure, noLeaderNotice } from './no-leader.ts';
 import { onConfirmedClick, requestForm } from './section-actions.ts';
 import type { View } from './view.ts';
 
@@ -37,16 +37,18 @@ export const notesView: View = (root, state) => {
     try {
       const [notes, grants] = await Promise.all([coachApi.notes(leader.id), owner ? coachApi.grants() : Promise.resolve([] as GrantView[])]);
       if (isLeft) return;
-      renderComposer(grants.filter((g) => g.status === 'active'));
+      renderComposer(grants.filter((g) => g.status === 'active'), grants.filter((g) => g.status === 'invited'));
       renderNotes(notes);
     } catch (failure) {
-      if (!isLeft) replaceChildren(list, notice('error', (failure as Error).message));
+      if (isLeft) return;
+      replaceChildren(composer);
+      replaceChildren(list, leaderPageFailure(state, failure, () => void load()));
     }
   }
 
-  function renderComposer(activeGrants: GrantView[]): void {
+  function renderComposer(activeGrants: GrantView[], invitedGrants: GrantView[]): void {
     if (owner && activeGrants.length === 0) {
-      replaceChildren(composer, notice('empty', 'You have no active coach, so there is no engagement to write in.', h('a', { href: '#/sharing', class: 'button' }, 'Invite a coach')));
+      replaceChildren(composer, invitedGrants.length > 0 ? waitingNotice(invitedGrants) : notice('empty', 'You have no active coach, so there is no engagement to write in.', h('a', { href: '#/sharing', class: 'button' }, 'Invite a coach')));
       return;
     }
     const body = h('textarea', { id: 'note-body', rows: 4, maxlength: MAX_NOTE_LENGTH, required: true, placeholder: 'What did you agree? What should you look at next time?' });
@@ -74,6 +76,17 @@ export const notesView: View = (root, state) => {
       engagement ? h('div', { class: 'field inline' }, h('label', { for: 'note-grant' }, 'Engagement'), engagement) : null,
     );
     replaceChildren(composer, form);
+  }
+
+  /** The leader invited a coach who has not accepted yet: the notes open once they do. */
+  function waitingNotice(invited: GrantView[]): HTMLElement {
+    const coaches = invited.map((g) => g.coachEmail);
+    const who = coaches.length === 1 ? coaches[0]! : `${coaches.slice(0, -1).join(', ')} or ${coaches[coaches.length - 1]!}`;
+    return notice(
+      'empty',
+      `Your invitation is waiting for ${who} to accept. Notes open once ${coaches.length === 1 ? 'the coach accepts' : 'a coach accepts'} with the invitation code; on your Sharing page you can make a new code or withdraw the invitation.`,
+      h('a', { href: '#/sharing', class: 'button button-secondary', 'data-action': 'see-invitation' }, coaches.length === 1 ? 'See the invitation' : 'See the invitations'),
+    );
   }
 
   function renderNotes(notes: NoteView[]): void {

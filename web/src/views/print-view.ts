@@ -1,5 +1,5 @@
 import '../styles/coach.css';
-import { api, RequestFailed, type Flag, type Summary } from '../api.ts';
+import { api, type Flag, type Summary } from '../api.ts';
 import { coachApi, type NoteView } from '../api-coach.ts';
 import { toCategoryDoughnut } from '../chart-data/category-doughnut.ts';
 import { ChartSet } from '../charts/chart-set.ts';
@@ -8,7 +8,7 @@ import { dayMonth, hours, longDate, percent, plural } from '../format.ts';
 import { todayIn } from '../periods.ts';
 import { formatStamp } from './notes-view.ts';
 import { periodPicker } from './period-picker.ts';
-import { noLeaderNotice, nothingImportedNotice } from './no-leader.ts';
+import { leaderPageFailure, noLeaderNotice } from './no-leader.ts';
 import { categoryMix, flagItem, headlineQuarter, NO_FLAGS_TEXT } from './summary-parts.ts';
 import type { View } from './view.ts';
 
@@ -38,9 +38,7 @@ export const printView: View = (root, state) => {
       const [summary, notes] = await Promise.all([api.summary(state.leader.id, state.period), coachApi.notes(state.leader.id)]);
       if (request === latest) render(summary, notes);
     } catch (failure) {
-      if (request !== latest) return;
-      if (failure instanceof RequestFailed && failure.code === 'no-data') replaceChildren(report, nothingImportedNotice(state));
-      else replaceChildren(report, notice('error', (failure as Error).message));
+      if (request === latest) replaceChildren(report, leaderPageFailure(state, failure, () => void load()));
     }
   }
 

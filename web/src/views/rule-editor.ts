@@ -55,6 +55,13 @@ export function ruleEditor(state: AppState, options: RuleEditorOptions): HTMLEle
     const reasonWrap = h('span', { hidden: !categoryChosen || draft.category !== 'excluded' }, ' because: ', reason);
     category.addEventListener('change', () => {
       categoryChosen = true;
+      // A name written for the old category ("“Budget review” is operational") follows the new one;
+      // a name the user wrote stays as it is.
+      const generated = `is ${CATEGORY_INFO[draft.category].label.toLowerCase()}`;
+      if (draft.name.endsWith(` ${generated}`)) {
+        draft.name = `${draft.name.slice(0, -generated.length)}is ${CATEGORY_INFO[category.value as Assignable].label.toLowerCase()}`;
+        name.value = draft.name;
+      }
       draft.category = category.value as Assignable;
       reasonWrap.hidden = draft.category !== 'excluded';
       if (draft.category === 'excluded') draft.exclusionReason ??= 'other';

@@ -6,7 +6,8 @@ import { h, notice, replaceChildren } from '../dom.ts';
 import { plural } from '../format.ts';
 import { announce } from './announce.ts';
 import { describeRule, ruleEditor } from './rule-editor.ts';
-import { noLeaderNotice } from './no-leader.ts';
+import { leaderPageFailure, noLeaderNotice } from './no-leader.ts';
+import { wordingFor } from './rules-wording.ts';
 import type { View } from './view.ts';
 
 const NEW_RULE: RuleInput = { name: '', match: 'all', conditions: [{ field: 'title', op: 'mentions', value: [''] }], category: 'strategic', stage: 'classification' };
@@ -16,17 +17,14 @@ export const rulesView: View = (root, state) => {
   const editorSlot = h('div', { class: 'editor-slot' });
   const list = h('div');
   const editable = canEdit(state);
+  const words = wordingFor(state);
   const add = editable ? h('button', { type: 'button', id: 'new-rule' }, 'New rule') : null;
   add?.addEventListener('click', () => openEditor(NEW_RULE));
   replaceChildren(
     root,
-    h('div', { class: 'page-heading' }, h('h1', {}, 'Rules'), add),
-    h(
-      'p',
-      { class: 'lead' },
-      'Rules place events: the first that matches decides. Your rules run before the defaults; a category you set on an event outranks both. Every change re-classifies the stored events at once.',
-    ),
-    editable ? null : h('p', { class: 'panel-note' }, 'You can read these rules; your client has not allowed you to change them.'),
+    h('div', { class: 'page-heading' }, h('h1', {}, words.title), add),
+    h('p', { class: 'lead', id: 'rules-lead' }, words.lead),
+    editable || !state.leader ? null : h('p', { class: 'panel-note', id: 'rules-read-only' }, `You can read these rules; ${words.owner} has not allowed you to change them.`),
     editorSlot,
     list,
   );
@@ -41,18 +39,18 @@ export const rulesView: View = (root, state) => {
       const { rules, defaults } = await api.rules(state.leader.id);
       replaceChildren(list, userRules(rules), defaultRules(defaults));
     } catch (error) {
-      replaceChildren(list, notice('error', (error as Error).message));
+      replaceChildren(list, leaderPageFailure(state, error, () => void load()));
     }
   }
 
   function userRules(rules: Rule[]): HTMLElement {
     if (rules.length === 0) {
-      return h('section', { class: 'panel', 'aria-label': 'Your rules' }, h('h2', {}, 'Your rules'), h('p', {}, 'None yet. Create one here, or from an event on the Events page ("Make a rule from this").'));
+      return h('section', { class: 'panel', 'aria-label': words.heading, id: 'user-rules-empty' }, h('h2', {}, words.heading), h('p', {}, words.none));
     }
     return h(
       'section',
-      { class: 'panel', 'aria-label': 'Your rules' },
-      h('h2', {}, `Your rules (${rules.length})`),
+      { class: 'panel', 'aria-label': words.heading },
+      h('h2', {}, `${words.heading} (${rules.length})`),
       h(
         'ol',
         { class: 'rule-list', id: 'user-rules' },
@@ -80,7 +78,7 @@ export const rulesView: View = (root, state) => {
     return h(
       'section',
       { class: 'panel', 'aria-label': 'Default rules' },
-      h('details', {}, h('summary', {}, `Default rules (${defaults.length}): checked after yours, in this order`), h('ol', { class: 'rule-list rule-list-defaults' }, ...defaults.map((rule) =>
+      h('details', {}, h('summary', {}, `Default rules (${defaults.length}): checked after ${words.theirs}, in this order`), h('ol', { class: 'rule-list rule-list-defaults' }, ...defaults.map((rule) =>
         h('li', { class: 'rule' }, h('div', { class: 'rule-head' }, h('span', { class: 'rule-name' }, rule.name), h('span', { class: `chip-label chip-${rule.category}` }, CATEGORY_INFO[rule.category].label)), conditionsText(rule)),
       ))),
     );

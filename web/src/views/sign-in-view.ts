@@ -48,6 +48,8 @@ export function signInView(root: HTMLElement, mode: 'sign-in' | 'sign-up', param
     mode === 'sign-in'
       ? h('p', {}, 'No account yet? ', h('a', { href: '#/sign-up' }, 'Create one'))
       : h('p', {}, 'Already have an account? ', h('a', { href: '#/sign-in' }, 'Sign in')),
+    // Altitude sends no e-mail, so there is no reset link: an administrator sets a new password.
+    mode === 'sign-in' ? h('p', { class: 'panel-note', id: 'forgot-password' }, 'Forgot your password? Ask your administrator to set a new one.') : null,
   );
   form.addEventListener('submit', (event) => {
     event.preventDefault();
