@@ -5,6 +5,7 @@ import type { AppDatabase } from './db/open-database.ts';
 import { authenticate } from './http/authenticate.ts';
 import { errorHandler, notFoundRoute } from './http/errors.ts';
 import { authoriseLeader } from './http/leader-access.ts';
+import { accountDataRoutes } from './http/routes/account-data.ts';
 import { coachingRoutes } from './http/routes/coaching.ts';
 import { demoRoutes } from './http/routes/demo.ts';
 import { cohortRoutes } from './http/routes/cohorts.ts';
@@ -15,6 +16,8 @@ import { reportRoutes } from './http/routes/reports.ts';
 import { ruleRoutes } from './http/routes/rules.ts';
 import { sessionRoutes, type SessionOptions } from './http/routes/session.ts';
 import { sourceRoutes } from './http/routes/sources.ts';
+import { securityHeaders } from './http/security-headers.ts';
+import { createCalendarReader, type CalendarReader } from './services/calendar-reader.ts';
 import { WEB_DIST } from './web-build.ts';
 
 export interface AppOptions {
@@ -27,22 +30,21 @@ export interface AppOptions {
   session?: Partial<SessionOptions>;
   /** K of HR's aggregates (5 unless configured higher). */
   minGroup?: number;
+  /** The built web app (web/dist); tests point it elsewhere to see the "not built" page. */
+  webDist?: string;
+  /** Reads uploaded calendars in child processes (memory cap, time limit); default limits unless given. */
+  calendarReader?: CalendarReader;
+  /** Imports one user may start in 10 minutes (20 unless configured). */
+  importsPerWindow?: number;
 }
 
 /** Builds the app without listening (tests drive it with supertest). */
-export function createApp({ db, now = Date.now, log = (error) => console.error(error), session = {}, minGroup }: AppOptions): express.Express {
-  const context = { db, now };
+export function createApp({ db, now = Date.now, log = (error) => console.error(error), session = {}, minGroup, webDist = WEB_DIST, calendarReader, importsPerWindow }: AppOptions): express.Express {
+  const context = { db, now, calendarReader: calendarReader ?? createCalendarReader() };
   const sessionOptions: SessionOptions = { signup: 'open', secureCookies: false, ...session };
   const app = express();
   app.disable('x-powered-by');
-  app.use((_req, res, next) => {
-    res.set({
-      'Content-Security-Policy': "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; frame-ancestors 'none'; base-uri 'none'",
-      'X-Content-Type-Options': 'nosniff',
-      'Referrer-Policy': 'no-referrer',
-    });
-    next();
-  });
+  app.use(securityHeaders({ secure: sessionOptions.secureCookies }));
 
   const api = express.Router();
   api.use((_req, res, next) => {
@@ -58,13 +60,14 @@ export function createApp({ db, now = Date.now, log = (error) => console.error(e
   api.use(demoRoutes(context));
   api.use(authenticate(context));
   api.use(sessionRoutes(context, sessionOptions));
+  api.use(accountDataRoutes(context, sessionOptions));
   // Everything about one leader passes the same gate (owner, or a coach the leader granted), and
   // before any router that serves such paths.
   api.use('/leaders/:leaderId', authoriseLeader(context));
   api.use(coachingRoutes(context));
   api.use(cohortRoutes(context, minGroup === undefined ? {} : { minGroup }));
   api.use('/leaders', leaderRoutes(context));
-  api.use('/leaders/:leaderId/imports', importRoutes(context));
+  api.use('/leaders/:leaderId/imports', importRoutes(context, importsPerWindow === undefined ? {} : { importsPerWindow }));
   api.use('/leaders/:leaderId/sources', sourceRoutes(context));
   api.use('/leaders/:leaderId/rules', ruleRoutes(context));
   api.use('/leaders/:leaderId', reportRoutes(context));
@@ -72,9 +75,9 @@ export function createApp({ db, now = Date.now, log = (error) => console.error(e
   app.use('/api', api);
 
   // The web app (web/dist, built by `npm start`): its files, and index.html for every other page.
-  app.use(express.static(WEB_DIST, { index: 'index.html', maxAge: '1h', setHeaders: noCacheForHtml }));
+  app.use(express.static(webDist, { index: 'index.html', maxAge: '1h', setHeaders: noCacheForHtml }));
   app.get(/^\/(?!api\/).*/, (_req, res) => {
-    const index = join(WEB_DIST, 'index.html');
+    const index = join(webDist, 'index.html');
     if (existsSync(index)) res.set('Cache-Control', 'no-cache').sendFile(index);
     else res.status(503).type('html').send(NOT_BUILT);
   });

@@ -1,11 +1,13 @@
 import type { Server } from 'node:http';
 import { createApp } from './app.ts';
+import { createCalendarReader } from './services/calendar-reader.ts';
 import { bootstrapAdmin } from './bootstrap-admin.ts';
 import { decoyHash } from './auth/passwords.ts';
 import type { ServerConfig } from './config.ts';
 import { openDatabase } from './db/open-database.ts';
 import { describeDemo, seedDemo } from './demo/seed-demo.ts';
 import { ensureCurrentPlacements } from './services/ensure-current-placements.ts';
+import { scheduleRetention } from './services/retention.ts';
 import { ensureWebBuild } from './web-build.ts';
 
 /** Opens and migrates the database, loads the demo into an empty one, and listens. */
@@ -20,7 +22,10 @@ export async function startServer(config: ServerConfig): Promise<Server> {
   await decoyHash();
   const admin = await bootstrapAdmin(db, process.env, Date.now());
   if (admin) console.log(`Created the first administrator, ${admin} (from ALTITUDE_ADMIN_EMAIL).`);
-  const app = createApp({ db, session: { signup: config.signup, secureCookies: config.secureCookies }, minGroup: config.minGroup });
+  // Retention runs before the first request and then daily; its timer does not keep the process up.
+  if (config.retentionMonths !== null) scheduleRetention(db, config.retentionMonths);
+  const calendarReader = createCalendarReader(config.importReader);
+  const app = createApp({ db, session: { signup: config.signup, secureCookies: config.secureCookies }, minGroup: config.minGroup, calendarReader, importsPerWindow: config.importsPerWindow });
   return new Promise((resolve, reject) => {
     const server = app.listen(config.port, config.host, () => {
       console.log(`Altitude is listening on http://${config.host}:${config.port} (database: ${config.dbPath})`);
@@ -28,6 +33,7 @@ export async function startServer(config: ServerConfig): Promise<Server> {
     });
     server.on('error', reject);
     const stop = () => {
+      calendarReader.close();
       server.close(() => {
         db.$client.close();
         process.exit(0);

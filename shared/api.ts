@@ -98,6 +98,9 @@ export const createUserBody = signUpBody.extend({ role: z.enum(['leader', 'coach
 
 export const userParams = z.object({ userId: id });
 
+/** Deleting one's own account: the current password, so that a session left open is not enough. */
+export const deleteAccountBody = z.object({ password: passwordField }).strict();
+
 /** An administrator's change to an account: a new password (the person's sessions end), a name. No role change here. */
 export const updateUserBody = z
   .object({

@@ -6,6 +6,10 @@ export interface ImportCountsView {
   updated: number;
   unchanged: number;
   removed: number;
+  /** Entries the file yielded inside the window: parsed = added + updated + unchanged + rejected.total (null: imported before this was counted). */
+  parsed: number | null;
+  /** Entries not stored, by the code of the report entry that says why. */
+  rejected: { total: number; reasons: Record<string, number> } | null;
 }
 
 export interface LastImportView extends ImportCountsView {

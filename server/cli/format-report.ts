@@ -59,3 +59,31 @@ function count(list: readonly { severity: string }[], severity: string): number 
 function plural(n: number, word: string, many = `${word}s`): string {
   return `${n} ${n === 1 ? word : many}`;
 }
+
+/**
+ * An import's honest count in one line: what the file yielded inside the window, and where each
+ * entry went. "18 read = 1 added + 1 updated + 14 unchanged + 2 rejected (2 invalid-date); 1 removed".
+ */
+export function formatImportCounts(result: {
+  parsed: number;
+  added: number;
+  updated: number;
+  unchanged: number;
+  removed: number;
+  rejected: { total: number; reasons: Record<string, number> };
+}): string {
+  const reasons = Object.entries(result.rejected.reasons)
+    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+    .map(([code, n]) => `${n} ${code}`)
+    .join(', ');
+  return (
+    `${result.parsed} read = ${result.added} added + ${result.updated} updated + ${result.unchanged} unchanged + ${result.rejected.total} rejected` +
+    `${reasons ? ` (${reasons})` : ''}; ${result.removed} removed`
+  );
+}
+
+/** The report as `--json` prints it: everything but the server's cache hint (`stableUntilMs`). */
+export function reportJson(report: AuditReport): string {
+  const { stableUntilMs: _stableUntilMs, ...rest } = report;
+  return JSON.stringify(rest, null, 2);
+}

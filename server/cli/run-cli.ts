@@ -2,21 +2,25 @@ import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { DEFAULT_DB_PATH, readConfig, type ServerConfig } from '../config.ts';
+import { DatabaseFileProblem } from '../db/backup-database.ts';
 import { openDatabase, type AppDatabase } from '../db/open-database.ts';
-import { auditCalendar } from '../domain/audit/audit-calendar.ts';
 import { InvalidPeriod } from '../domain/audit/resolve-period.ts';
-import { decodeCalendarBytes } from '../domain/ics/decode-text.ts';
 import { ImportRejected } from '../domain/ics/import-rejected.ts';
 import { isEmail } from '../domain/ics/infer-leader.ts';
 import { countingSettingsSchema, type CountingSettings } from '../domain/metrics/counting-settings.ts';
 import { countingSettingsOf } from '../domain/leaders/leader-settings.ts';
-import { importCalendar } from '../services/import-calendar.ts';
+import { prepareImportFor, storeImport } from '../services/import-calendar.ts';
+import { createCalendarReader, readerLimitsFrom, type CalendarReader } from '../services/calendar-reader.ts';
+import type { ImportReading } from '../services/read-import.ts';
+import type { AuditReport } from '../domain/audit/build-report.ts';
 import { buildLeaderReport } from '../services/leader-report.ts';
 import { ensureLeader, findLeaderByEmail } from '../services/leaders.ts';
 import { ensureCurrentPlacements } from '../services/ensure-current-placements.ts';
 import { ServiceError } from '../services/service-error.ts';
 import { createUser, findUserByEmail, listUsers } from '../services/users.ts';
-import { formatReport } from './format-report.ts';
+import { formatImportCounts, formatReport, reportJson } from './format-report.ts';
+import { runBackup, runRestore } from './backup-commands.ts';
+import { runDeleteAccount, runExport, runPurge } from './data-rights-commands.ts';
 
 export interface CliIo {
   stdout: (text: string) => void;
@@ -30,7 +34,7 @@ export interface CliIo {
 }
 
 /** Bad input or usage: one line on stderr, exit 2. */
-class UsageError extends Error {}
+export class UsageError extends Error {}
 
 export const USAGE = `Usage: altitude <command> [options]
 
@@ -50,6 +54,17 @@ Commands:
       A leader's account takes over a profile that \`import\` already created for that e-mail.
   user list [--db PATH]
       The accounts: e-mail, role, name.
+  export --leader EMAIL | --email EMAIL [--out FILE] [--db PATH]
+      Everything stored about a person (any role), as JSON: to FILE, else to stdout.
+  delete-account --email EMAIL --yes [--db PATH]
+      Delete an account (or a leader profile without one) and everything keyed to it.
+  purge --older-than-months N [--dry-run] [--db PATH] [--now ISO]
+      Remove events that ended more than N months ago, and the imports nothing remains of.
+  backup <file> [--db PATH]
+      Write a consistent copy of the database to a new file, also while the server is writing.
+  restore <file> [--db PATH]
+      Replace the database with a backup (stop the server first); the replaced database is kept
+      next to it as <db>.before-restore-<time>.
 
 The database is --db, else $ALTITUDE_DB, else ${DEFAULT_DB_PATH}.`;
 
@@ -66,9 +81,9 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   try {
     switch (command) {
       case 'audit':
-        return runAudit(rest, io);
+        return await runAudit(rest, io);
       case 'import':
-        return runImport(rest, io);
+        return await runImport(rest, io);
       case 'report':
         return runReport(rest, io);
       case 'serve':
@@ -76,13 +91,23 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         return 0;
       case 'user':
         return await runUser(rest, io);
+      case 'export':
+        return runExport(rest, io);
+      case 'delete-account':
+        return runDeleteAccount(rest, io);
+      case 'purge':
+        return runPurge(rest, io);
+      case 'backup':
+        return runBackup(rest, io);
+      case 'restore':
+        return runRestore(rest, io);
       case 'help':
       case '--help':
       case '-h':
         io.stdout(USAGE);
         return 0;
       case undefined:
-        throw new UsageError('a command is needed: audit, import, report, serve or user (altitude help)');
+        throw new UsageError('a command is needed: audit, import, report, serve, user, export, delete-account, purge, backup or restore (altitude help)');
       default:
         throw new UsageError(`unknown command "${command}" (altitude help lists them)`);
     }
@@ -97,7 +122,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   }
 }
 
-function runAudit(args: string[], io: CliIo): number {
+async function runAudit(args: string[], io: CliIo): Promise<number> {
   const { values, file } = parse(
     args,
     {
@@ -113,15 +138,16 @@ function runAudit(args: string[], io: CliIo): number {
   );
   if (values.me !== undefined && !isEmail(values.me)) throw new UsageError(`--me "${values.me}" is not an e-mail address`);
   const settings = readThresholds(values);
-  const report = auditCalendar(readCalendarFile(resolvePath(file, io)), {
-    me: values.me,
-    from: values.from,
-    to: values.to,
-    timeZone: values.tz,
-    nowMs: readNow(values.now, io),
-    settings,
-  });
-  io.stdout(values.json ? JSON.stringify(report, null, 2) : formatReport(report, settings.planningDaysPerQuarter));
+  const options = { me: values.me, from: values.from, to: values.to, timeZone: values.tz, nowMs: readNow(values.now, io), settings };
+  const bytes = readFile(resolvePath(file, io));
+  const reader = createReader(io);
+  let report: AuditReport;
+  try {
+    report = await reader.audit(bytes, options);
+  } finally {
+    reader.close();
+  }
+  io.stdout(values.json ? reportJson(report) : formatReport(report, settings.planningDaysPerQuarter));
   return 0;
 }
 
@@ -152,7 +178,7 @@ function readThresholds(values: Record<string, string | boolean | undefined>): C
   return parsed.data;
 }
 
-function runImport(args: string[], io: CliIo): number {
+async function runImport(args: string[], io: CliIo): Promise<number> {
   const { values, file } = parse(
     args,
     { ...PERIOD_OPTIONS, leader: { type: 'string' }, db: { type: 'string' }, source: { type: 'string' }, force: { type: 'boolean', default: false } },
@@ -161,26 +187,41 @@ function runImport(args: string[], io: CliIo): number {
   const email = requireLeader(values.leader);
   const bytes = readFile(resolvePath(file, io));
   const nowMs = readNow(values.now, io);
-  return withDatabase(values.db, io, 'create', (db) => {
+  const request = { bytes, nowMs, source: values.source, fileName: file.split('/').pop(), from: values.from, to: values.to };
+  // Whoever signed up first with an address is not proof that it is theirs (addresses are not
+  // verified): the operator confirms before a calendar goes into a self-registered account.
+  const guardSelfRegistered = (db: AppDatabase, leaderId: number | undefined) => {
+    const owner = findUserByEmail(db, email);
+    if (owner?.origin === 'signup' && owner.leaderId === leaderId && !values.force) {
+      throw new UsageError(`${email} signed up on the web themselves; import into that account only if you know it is theirs (add --force)`);
+    }
+  };
+  const reader = createReader(io);
+  return withDatabaseAsync(values.db, io, async (db) => {
+    ensureCurrentPlacements(db);
+    const existing = findLeaderByEmail(db, email);
+    if (existing) guardSelfRegistered(db, existing.id);
+    // The file is read in a child process (memory cap, time limit), as the server reads uploads;
+    // a leader the import creates is read as a new one, and stored only with the import.
+    const input = prepareImportFor(db, existing ?? { id: 0, email, name: null, timeZone: null, settings: {}, createdAt: nowMs, revision: 0 }, request);
+    let reading: ImportReading;
+    try {
+      reading = await reader.readImport(input);
+    } finally {
+      reader.close();
+    }
     // One transaction (the import's own nests as a savepoint): a refused file left a new, empty leader behind.
     const result = db.$client.transaction(() => {
       const leader = ensureLeader(db, email, nowMs);
-      const owner = findUserByEmail(db, email);
-      // Whoever signed up first with an address is not proof that it is theirs (addresses are not
-      // verified): the operator confirms before a calendar goes into a self-registered account.
-      if (owner?.origin === 'signup' && owner.leaderId === leader.id && !values.force) {
-        throw new UsageError(`${email} signed up on the web themselves; import into that account only if you know it is theirs (add --force)`);
-      }
-      return importCalendar(db, { leaderId: leader.id, bytes, nowMs, source: values.source, fileName: file.split('/').pop(), from: values.from, to: values.to });
-    })();
+      guardSelfRegistered(db, leader.id);
+      return storeImport(db, { ...request, leaderId: leader.id }, input, reading);
+    }).immediate(); // the write lock first: see server/db/write-transaction.ts
     if (values.json) {
       io.stdout(JSON.stringify(result, null, 2));
     } else {
-      const errors = result.issues.filter((i) => i.severity === 'error').length;
       io.stdout(
         `Imported ${file} for ${email} (calendar "${result.source}", window ${result.window.from} to ${result.window.to}): ` +
-          `${result.added} added, ${result.updated} updated, ${result.unchanged} unchanged, ${result.removed} removed; ` +
-          `${result.issues.length} report ${result.issues.length === 1 ? 'entry' : 'entries'} (${errors} ${errors === 1 ? 'event' : 'events'} could not be used).`,
+          `${formatImportCounts(result)}; ${result.issues.length} report ${result.issues.length === 1 ? 'entry' : 'entries'} (--json for all).`,
       );
     }
     return 0;
@@ -195,7 +236,7 @@ function runReport(args: string[], io: CliIo): number {
     const leader = findLeaderByEmail(db, email);
     if (!leader) throw new UsageError(`no leader ${email} in the database; import a calendar for them first`);
     const report = buildLeaderReport(db, leader.id, { from: values.from, to: values.to, timeZone: values.tz, nowMs });
-    io.stdout(values.json ? JSON.stringify(report, null, 2) : formatReport(report, countingSettingsOf(leader.settings).planningDaysPerQuarter));
+    io.stdout(values.json ? reportJson(report) : formatReport(report, countingSettingsOf(leader.settings).planningDaysPerQuarter));
     return 0;
   });
 }
@@ -256,21 +297,21 @@ async function runServe(args: string[], io: CliIo): Promise<void> {
   await startServer({ ...config, host: values.host ?? config.host, port, dbPath: values.db === undefined ? config.dbPath : resolvePath(values.db, io) });
 }
 
-function parse<O extends ParseArgsConfig['options']>(args: string[], options: O, positional: string | null) {
+export function parse<O extends ParseArgsConfig['options']>(args: string[], options: O, positional: string | null) {
   const { values, positionals } = parseArgs({ args, options, allowPositionals: true, strict: true });
   if (positional === null && positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}"`);
   if (positional !== null && positionals.length !== 1) throw new UsageError(`usage: altitude ${positional}`);
   return { values, file: positionals[0] ?? '' };
 }
 
-function requireLeader(leader: string | undefined): string {
+export function requireLeader(leader: string | undefined): string {
   if (!leader) throw new UsageError('--leader EMAIL is required');
   if (!isEmail(leader)) throw new UsageError(`--leader "${leader}" is not an e-mail address`);
   return leader.trim().toLowerCase();
 }
 
 /** An instant written in full, with its offset: the clock must not depend on the machine's zone. */
-function readNow(value: string | undefined, io: CliIo): number {
+export function readNow(value: string | undefined, io: CliIo): number {
   if (value === undefined) return io.now();
   const ms = Date.parse(value);
   if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(value) || Number.isNaN(ms)) {
@@ -289,16 +330,23 @@ function readFile(file: string): Uint8Array {
   }
 }
 
-function readCalendarFile(file: string): string {
-  return decodeCalendarBytes(readFile(file));
+/** A reader for one file: limits from the environment (as the server's), no process kept waiting. */
+function createReader(io: CliIo): CalendarReader {
+  let limits;
+  try {
+    limits = readerLimitsFrom(io.env);
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  return createCalendarReader(limits, { keepSpare: false });
 }
 
-function resolvePath(path: string, io: CliIo): string {
+export function resolvePath(path: string, io: CliIo): string {
   return resolve(io.cwd, path);
 }
 
 /** `report` reads an existing database; `import` creates one when there is none. */
-function withDatabase(option: string | undefined, io: CliIo, mode: 'create' | 'existing', work: (db: AppDatabase) => number): number {
+export function withDatabase(option: string | undefined, io: CliIo, mode: 'create' | 'existing', work: (db: AppDatabase) => number): number {
   const path = option !== undefined ? resolvePath(option, io) : (io.env.ALTITUDE_DB ?? DEFAULT_DB_PATH);
   if (mode === 'existing' && !existsSync(path)) throw new UsageError(`there is no database at ${path}; import a calendar first (or pass --db)`);
   let db: AppDatabase;
@@ -336,6 +384,7 @@ function describeFailure(error: unknown): string | null {
   if (error instanceof ImportRejected) return error.message;
   if (error instanceof InvalidPeriod) return error.message.replace(/^(from|to|tz) /, '--$1 ').replace(/ (to|from) (\S+)$/, ' --$1 $2');
   if (error instanceof ServiceError) return error.message;
+  if (error instanceof DatabaseFileProblem) return error.message;
   // parseArgs reports unknown or malformed options with these codes.
   const code = (error as { code?: string }).code;
   if (code?.startsWith('ERR_PARSE_ARGS')) return `${(error as Error).message} (altitude help)`;

@@ -8,13 +8,14 @@ import * as schema from './schema.ts';
 
 export type AppDatabase = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 
-const MIGRATIONS = fileURLToPath(new URL('../../migrations', import.meta.url));
+export const MIGRATIONS_FOLDER = fileURLToPath(new URL('../../migrations', import.meta.url));
 
 /**
  * Opens (creating when needed) and migrates the database. WAL lets readers go on while an
  * import writes; synchronous=NORMAL is durable across application crashes in WAL mode; the
  * busy timeout makes a second writer wait instead of failing; foreign keys are off in SQLite
- * unless asked for.
+ * unless asked for. Writes go through writeTransaction (BEGIN IMMEDIATE), so a second writer
+ * waits for the first at BEGIN instead of failing halfway (see write-transaction.ts).
  */
 export function openDatabase(path: string): AppDatabase {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
@@ -24,7 +25,7 @@ export function openDatabase(path: string): AppDatabase {
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   const db = drizzle(sqlite, { schema }) as AppDatabase;
-  migrate(db, { migrationsFolder: MIGRATIONS });
+  migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
   return db;
 }
 

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import type { Condition, Reason } from '../../shared/rules.ts';
 import type { Attendee, BusyStatus, Person } from '../domain/ics/calendar-event.ts';
+import type { RejectedCount } from '../domain/ics/count-rejected.ts';
 import type { ImportIssue } from '../domain/ics/import-issue.ts';
 import type { LeaderSettings } from '../domain/leaders/leader-settings.ts';
 
@@ -16,6 +17,12 @@ export const leaders = sqliteTable('leaders', {
   timeZone: text('time_zone'),
   settings: text('settings', { mode: 'json' }).$type<LeaderSettings>().notNull().default(sql`'{}'`),
   createdAt: integer('created_at').notNull(),
+  /**
+   * Raised by triggers (migration 0005) on every change to the leader's events, imports or
+   * calendars, whoever writes them (the server, a CLI import beside it): a cached dashboard is
+   * current exactly while the leader's row, this number included, is unchanged.
+   */
+  revision: integer('revision').notNull().default(0),
 });
 
 /** A calendar a leader imports from: their work calendar, a delegate's copy, an archive. */
@@ -57,6 +64,9 @@ export const imports = sqliteTable(
     updated: integer('updated').notNull(),
     unchanged: integer('unchanged').notNull(),
     removed: integer('removed').notNull(),
+    /** parsed = added + updated + unchanged + rejected.total; both null for imports made before they were counted. */
+    parsed: integer('parsed'),
+    rejected: text('rejected', { mode: 'json' }).$type<RejectedCount>(),
     issues: text('issues', { mode: 'json' }).$type<ImportIssue[]>().notNull(),
   },
   (t) => [index('imports_leader').on(t.leaderId, t.importedAt)],

@@ -10,6 +10,7 @@ import { DEMO_ACCOUNTS, DEMO_PASSWORD, type DemoAccountSpec, type DemoCalendar }
 import { markDemoSeeded } from './demo-state.ts';
 import { generateLeaderCalendar } from './generate-calendar.ts';
 import { seedDemoConsent } from './seed-demo-consent.ts';
+import { writeTransaction } from '../db/write-transaction.ts';
 
 export interface DemoSummary {
   leaders: number;
@@ -52,7 +53,7 @@ export async function seedDemo(db: AppDatabase, nowMs: number): Promise<DemoSumm
     }
   }
   const passwordHash = await hashing;
-  db.transaction((tx) => {
+  writeTransaction(db, (tx) => {
     seedDemoConsent(tx, users, nowMs);
     // Last, so that the sign-in page offers the accounts only once the demo is complete.
     markDemoSeeded(tx, { seededAt: nowMs, passwordHash });

@@ -33,13 +33,16 @@ export const notFoundRoute: RequestHandler = (req, _res, next) => {
 
 /** Maps every failure to `{ error: { code, message, status } }`; internals never reach the client. */
 export function errorHandler(log: (error: unknown) => void): ErrorRequestHandler {
-  return (error, _req, res, _next) => {
+  return (error, _req, res, next) => {
     const known = toHttpError(error);
     if (!known) log(error);
+    // Part of a response already went out: express's own handler closes the connection.
+    if (res.headersSent) return next(error);
     const http = known ?? new HttpError(500, 'internal-error', 'Something went wrong on our side; nothing was changed.');
     const body: ApiError = { error: { code: http.code, message: http.message, status: http.status } };
     if (http.details !== undefined) body.error.details = http.details;
-    res.status(http.status).json(body);
+    // No error is worth keeping in a cache, whichever path it came from.
+    res.status(http.status).set('Cache-Control', 'no-store').json(body);
   };
 }
 
@@ -47,6 +50,9 @@ const REJECTION_STATUS: Record<ImportRejected['code'], number> = {
   'file-too-large': 413,
   'empty-file': 400,
   'not-a-calendar': 400,
+  'calendar-too-complex': 422,
+  'calendar-timeout': 422,
+  'calendar-unreadable': 422,
 };
 
 function toHttpError(error: unknown): HttpError | null {
@@ -60,9 +66,10 @@ function toHttpError(error: unknown): HttpError | null {
     const first = error.issues[0];
     return new HttpError(400, 'invalid-request', `${first?.path.join('.') || 'body'}: ${first?.message ?? 'invalid'}`, error.issues);
   }
-  // body-parser's own errors carry a status and a type.
-  if (typeof error === 'object' && error !== null && 'type' in error && 'status' in error) {
-    const { type, status, limit } = error as { type: string; status: number; limit?: number };
+  // body-parser's own errors carry a status and a type; zlib's, for a body that does not inflate,
+  // only a status and `expose` (http-errors' mark of an error that is the client's).
+  if (typeof error === 'object' && error !== null && 'status' in error && ('type' in error || 'expose' in error)) {
+    const { type, status, limit } = error as { type?: string; status: number; limit?: number };
     if (type === 'entity.too.large') {
       return limit === MAX_CALENDAR_BYTES
         ? new HttpError(413, 'file-too-large', `The calendar file is larger than ${MAX_CALENDAR_BYTES / 1024 / 1024} MB; larger files are refused.`)

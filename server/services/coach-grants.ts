@@ -8,6 +8,7 @@ import { formatInviteCode, hashInviteCode, inviteCodeMatches, MAX_WRONG_INVITE_C
 import { isEmail } from '../domain/ics/infer-leader.ts';
 import { notFound, ServiceError } from './service-error.ts';
 import { normaliseEmail, type User } from './users.ts';
+import { writeTransaction } from '../db/write-transaction.ts';
 
 export type Grant = typeof coachGrants.$inferSelect;
 
@@ -34,7 +35,7 @@ export function inviteCoach(db: Db, user: User, input: { coachEmail: string; can
   if (coachEmail === user.email || coachEmail === leader?.email) {
     throw new ServiceError(400, 'cannot-invite-self', 'That is your own address: invite your coach’s e-mail address.');
   }
-  return db.transaction((tx) => {
+  return writeTransaction(db, (tx) => {
     const open = tx
       .select({ id: coachGrants.id, status: coachGrants.status })
       .from(coachGrants)

@@ -5,6 +5,7 @@ import { cohortMembers, cohorts, leaders, users } from '../db/schema.ts';
 import { isEmail } from '../domain/ics/infer-leader.ts';
 import { notFound, ServiceError } from './service-error.ts';
 import { normaliseEmail, type User } from './users.ts';
+import { writeTransaction } from '../db/write-transaction.ts';
 
 export type Cohort = typeof cohorts.$inferSelect;
 
@@ -35,7 +36,7 @@ export function listCohorts(db: Db, owner: User): CohortSummary[] {
 }
 
 export function createCohort(db: AppDatabase, owner: User, name: string, nowMs: number): CohortSummary {
-  return db.transaction((tx) => {
+  return writeTransaction(db, (tx) => {
     assertNameFree(tx, owner, name, null);
     const row = tx.insert(cohorts).values({ ownerUserId: owner.id, name, createdAt: nowMs }).returning().get();
     return { ...toCohortView(row), counts: { invited: 0, active: 0, declined: 0, left: 0 } };
@@ -43,7 +44,7 @@ export function createCohort(db: AppDatabase, owner: User, name: string, nowMs: 
 }
 
 export function renameCohort(db: AppDatabase, owner: User, cohortId: number, name: string): CohortSummary {
-  db.transaction((tx) => {
+  writeTransaction(db, (tx) => {
     getOwnCohort(tx, owner, cohortId);
     assertNameFree(tx, owner, name, cohortId);
     tx.update(cohorts).set({ name }).where(eq(cohorts.id, cohortId)).run();
@@ -53,7 +54,7 @@ export function renameCohort(db: AppDatabase, owner: User, cohortId: number, nam
 
 /** Deletes the cohort and its invitations and memberships (the leaders' data stays theirs). */
 export function deleteCohort(db: AppDatabase, owner: User, cohortId: number): void {
-  db.transaction((tx) => {
+  writeTransaction(db, (tx) => {
     getOwnCohort(tx, owner, cohortId);
     tx.delete(cohorts).where(eq(cohorts.id, cohortId)).run();
   });
@@ -100,7 +101,7 @@ export function inviteMembers(db: AppDatabase, owner: User, cohortId: number, em
     seen.add(email);
     wanted.push(email);
   }
-  db.transaction((tx) => {
+  writeTransaction(db, (tx) => {
     getOwnCohort(tx, owner, cohortId);
     const existing = new Map(
       tx
@@ -130,7 +131,7 @@ export function inviteMembers(db: AppDatabase, owner: User, cohortId: number, em
 
 /** Removes an invitation or a member: HR sees nothing more of them. */
 export function removeMember(db: AppDatabase, owner: User, cohortId: number, memberId: number): void {
-  db.transaction((tx) => {
+  writeTransaction(db, (tx) => {
     getOwnCohort(tx, owner, cohortId);
     const deleted = tx.delete(cohortMembers).where(and(eq(cohortMembers.id, memberId), eq(cohortMembers.cohortId, cohortId))).run();
     if (deleted.changes === 0) throw notFound(`Member ${memberId} of cohort ${cohortId}`);

@@ -6,6 +6,7 @@ import { DEFAULT_RULES } from '../domain/rules/default-rules.ts';
 import { ensureCurrentFigures } from './leader-figures.ts';
 import { listLeaders } from './leaders.ts';
 import { reclassifyLeader } from './reclassify-leader.ts';
+import { writeTransaction } from '../db/write-transaction.ts';
 
 const KEY = 'default-rules';
 
@@ -20,7 +21,7 @@ export function ensureCurrentPlacements(db: AppDatabase, nowMs = Date.now()): nu
   const moved =
     stored?.value === fingerprint
       ? 0
-      : db.transaction((tx) => {
+      : writeTransaction(db, (tx) => {
           let count = 0;
           for (const leader of listLeaders(tx)) count += reclassifyLeader(tx, leader.id, nowMs);
           tx.insert(appState).values({ key: KEY, value: fingerprint }).onConflictDoUpdate({ target: appState.key, set: { value: fingerprint } }).run();

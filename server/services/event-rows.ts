@@ -3,7 +3,7 @@ import type { EventRecord } from '../domain/events/event-record.ts';
 import type { events } from '../db/schema.ts';
 
 type EventRow = typeof events.$inferSelect;
-type EventContent = Omit<
+export type EventContent = Omit<
   typeof events.$inferInsert,
   'id' | 'leaderId' | 'sourceId' | 'category' | 'reason' | 'isMeeting' | 'firstImportId' | 'lastImportId' | 'updatedAt'
 >;

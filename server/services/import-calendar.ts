@@ -1,20 +1,18 @@
 import { createHash } from 'node:crypto';
 import type { ExclusionReason } from '../../shared/taxonomy.ts';
-import type { AppDatabase } from '../db/open-database.ts';
-import { expansionWindowFor, resolvePeriod } from '../domain/audit/resolve-period.ts';
-import { describeZoneChoice, readCalendar } from '../domain/audit/read-calendar.ts';
-import { decodeCalendar } from '../domain/ics/decode-text.ts';
-import type { ExpansionWindow } from '../domain/ics/expand-events.ts';
-import { issue, type ImportIssue } from '../domain/ics/import-issue.ts';
-import { inferLeader } from '../domain/ics/infer-leader.ts';
-import { dateOfMs, quarterOf, quarterRange, shiftDate } from '../domain/metrics/calendar-days.ts';
-import { toEventContent } from './event-rows.ts';
-import { getLeader } from './leaders.ts';
-import { refreshLeaderFigures } from './leader-figures.ts';
+import type { AppDatabase, Db } from '../db/open-database.ts';
+import type { RejectedCount } from '../domain/ics/count-rejected.ts';
+import type { ImportIssue } from '../domain/ics/import-issue.ts';
 import type { RecordPlacement } from '../domain/rules/classify-records.ts';
+import { toEventRecord } from './event-rows.ts';
+import { getLeader, type Leader } from './leaders.ts';
+import { refreshLeaderFigures } from './leader-figures.ts';
 import { placeLeaderRecords } from './place-leader-events.ts';
-import { writeImport, type Coverage } from './write-import.ts';
+import { readImport, type ImportInput, type ImportReading } from './read-import.ts';
+import { ServiceError } from './service-error.ts';
+import { writeImport } from './write-import.ts';
 import { loadManualDecisions, loadRuleSet } from './rule-rows.ts';
+import { writeTransaction } from '../db/write-transaction.ts';
 
 export interface ImportRequest {
   leaderId: number;
@@ -36,8 +34,12 @@ export interface ImportResult {
   window: { from: string; to: string };
   /** VEVENT blocks in the file. */
   blocks: number;
-  /** Occurrences inside the window after expanding series. */
+  /** Occurrences inside the window after expanding series: what was stored (added + updated + unchanged). */
   instances: number;
+  /** Entries the file yields inside the window, stored or not: parsed = added + updated + unchanged + rejected.total. */
+  parsed: number;
+  /** Entries not stored, by the code of the report entry that says why (see count-rejected.ts). */
+  rejected: RejectedCount;
   added: number;
   updated: number;
   unchanged: number;
@@ -48,58 +50,70 @@ export interface ImportResult {
 }
 
 export const DEFAULT_SOURCE = 'primary';
-const YEARS_BACK = 3;
-/** Longest import window: bounds the work one upload can cause. */
-const MAX_IMPORT_WINDOW_DAYS = 366 * 12;
+
+/** Reads an import's file in a child process (calendar-reader.ts); in-process for trusted files. */
+export type ImportReader = (input: ImportInput) => Promise<ImportReading>;
+
+/**
+ * Imports one calendar export for a leader, reading it in this process: for files Altitude made
+ * itself (the demo). Uploads go through importCalendarIsolated; the CLI reads in the same child
+ * process and calls storeImport itself, to create the leader in the same transaction.
+ */
+export function importCalendar(db: AppDatabase, request: ImportRequest): ImportResult {
+  const input = prepareImport(db, request);
+  return storeImport(db, request, input, readImport(input));
+}
 
 /**
  * Imports one calendar export for a leader. Parsing, expansion and classification happen first,
- * without touching the database; the writes are one transaction, so an import lands whole or
- * not at all. Re-importing the same file changes nothing; a newer export of the same source
- * updates what changed and removes the source's events that disappeared from the time it covers.
+ * without touching the database, in `read` (a child process with a memory cap and a time limit:
+ * a hostile file costs that process, not the server); the writes are one transaction here, so an
+ * import lands whole or not at all. Re-importing the same file changes nothing; a newer export of
+ * the same source updates what changed and removes the source's events that disappeared from the
+ * time it covers.
  */
-export function importCalendar(db: AppDatabase, request: ImportRequest): ImportResult {
-  const leader = getLeader(db, request.leaderId);
-  const sourceName = (request.source ?? DEFAULT_SOURCE).trim() || DEFAULT_SOURCE;
-  const { text, encoding } = decodeCalendar(request.bytes);
-  let window!: ExpansionWindow;
-  let timeZone = leader.timeZone ?? 'UTC';
-  const reading = readCalendar(text, leader.timeZone ?? undefined, (calendarZone) => {
-    timeZone = leader.timeZone ?? calendarZone;
-    window = importWindow(request, timeZone);
-    return window;
-  });
-  const { calendar, instances, records } = reading;
-  const issues = [...reading.issues, describeZoneChoice(timeZone, leader.timeZone ? 'leader' : calendar.zoneSource)];
-  if (encoding === 'windows-1252') {
-    issues.push(issue('warning', 'not-utf-8', 'The file is not UTF-8; it was read as Windows-1252 (Western European). Check accented letters in titles.'));
-  }
-  if (reading.outsideWindow > 0) {
-    issues.push(
-      issue(
-        'info',
-        'outside-window',
-        `${reading.outsideWindow === 1 ? '1 event or series has' : `${reading.outsideWindow} events or series have`} no occurrence inside the import window ${window.fromDate} to ${window.toDate} and ${reading.outsideWindow === 1 ? 'was' : 'were'} not imported; import with a wider window (from and to) to include them.`,
-      ),
-    );
-  }
-  const identity = inferLeader(calendar.name, calendar.events);
-  if (identity.email && identity.email !== leader.email && !mentionsLeader(calendar.events, leader.email)) {
-    issues.push(
-      issue(
-        'warning',
-        'identity-mismatch',
-        `This calendar looks like ${identity.email}'s (from ${identity.inferredFrom}), and ${leader.email} appears in none of its events.`,
-      ),
-    );
-  }
+export async function importCalendarIsolated(db: AppDatabase, request: ImportRequest, read: ImportReader): Promise<ImportResult> {
+  const input = prepareImport(db, request);
+  const reading = await read(input);
+  return storeImport(db, request, input, reading);
+}
 
-  const placements = placeLeaderRecords(leader, records, loadRuleSet(db, leader.id), loadManualDecisions(db, leader.id), (i) => instances[i]!.event);
-  const contents = records.map(toEventContent);
-  const counts = db.transaction((tx) => {
-    const written = writeImport(tx, {
-      leaderId: leader.id,
-      setLeaderZone: leader.timeZone ? null : timeZone,
+/** What reading the file depends on, from the database: the leader, their rules and decisions. */
+export function prepareImport(db: Db, request: ImportRequest): ImportInput {
+  return prepareImportFor(db, getLeader(db, request.leaderId), request);
+}
+
+/** As prepareImport, for a leader that may not be stored yet (the CLI creates it with the import). */
+export function prepareImportFor(db: Db, leader: Leader, request: Omit<ImportRequest, 'leaderId'>): ImportInput {
+  return {
+    bytes: request.bytes,
+    from: request.from,
+    to: request.to,
+    nowMs: request.nowMs,
+    leader,
+    ruleSet: loadRuleSet(db, leader.id),
+    decisions: loadManualDecisions(db, leader.id),
+  };
+}
+
+/** The writes of an import, one transaction (a savepoint inside the caller's). */
+export function storeImport(db: AppDatabase, request: ImportRequest, input: ImportInput, reading: ImportReading): ImportResult {
+  const sourceName = (request.source ?? DEFAULT_SOURCE).trim() || DEFAULT_SOURCE;
+  const { window, timeZone, contents, issues } = reading;
+  let placements = reading.placements;
+  const counts = writeTransaction(db, (tx) => {
+    // The file was read against a snapshot; the leader may have changed rules, decisions or
+    // settings meanwhile. Placing again from the stored form keeps what is written current.
+    const now = prepareImport(tx, request);
+    if (now.leader.timeZone !== input.leader.timeZone) {
+      throw new ServiceError(409, 'import-conflict', 'The time zone of this leader changed while the file was being read; import it again.');
+    }
+    if (placementInputs(now) !== placementInputs(input)) {
+      placements = placeLeaderRecords(now.leader, contents.map(contentToRecord), now.ruleSet, now.decisions);
+    }
+    const written = writeImport(tx, db.$client, {
+      leaderId: request.leaderId,
+      setLeaderZone: input.leader.timeZone ? null : timeZone,
       sourceName,
       nowMs: request.nowMs,
       importRow: {
@@ -107,61 +121,46 @@ export function importCalendar(db: AppDatabase, request: ImportRequest): ImportR
         fileSha256: createHash('sha256').update(request.bytes).digest('hex'),
         windowFrom: window.fromDate,
         windowTo: window.toDate,
-        calendarZone: calendar.zone,
-        blocks: calendar.blockCount,
-        instances: records.length,
+        calendarZone: reading.calendarZone,
+        blocks: reading.blocks,
+        instances: contents.length,
+        parsed: reading.parsed,
+        rejected: reading.rejected,
         issues,
       },
       contents,
       placements,
-      coverage: coverageOf(contents, calendar.declaredRange, window),
-      uidsInFile: new Set(calendar.events.map((event) => event.uid)),
+      coverage: reading.coverage,
+      uidsInFile: new Set(reading.uidsInFile),
       window,
     });
-    refreshLeaderFigures(tx, leader.id, request.nowMs);
+    refreshLeaderFigures(tx, request.leaderId, request.nowMs);
     return written;
   });
 
   return {
     ...counts,
-    leaderId: leader.id,
+    leaderId: request.leaderId,
     source: sourceName,
     timeZone,
     window: { from: window.fromDate, to: window.toDate },
-    blocks: calendar.blockCount,
-    instances: records.length,
+    blocks: reading.blocks,
+    instances: contents.length,
+    parsed: reading.parsed,
+    rejected: reading.rejected,
     ...tallyPlacements(placements),
     issues,
   };
 }
 
-/** Default: from three years back to a year ahead, in whole quarters of the leader's zone. */
-function importWindow(request: ImportRequest, timeZone: string): ExpansionWindow {
-  const today = dateOfMs(request.nowMs, timeZone);
-  const period = resolvePeriod(
-    {
-      from: request.from ?? quarterRange(quarterOf(shiftDate(today, -365 * YEARS_BACK))).from,
-      to: request.to ?? quarterRange(quarterOf(shiftDate(today, 365))).to,
-    },
-    timeZone,
-    request.nowMs,
-    MAX_IMPORT_WINDOW_DAYS,
-  );
-  return expansionWindowFor(period);
+/** What placement depends on besides the file. */
+function placementInputs({ leader, ruleSet, decisions }: ImportInput): string {
+  return JSON.stringify([leader.email, leader.settings, ruleSet, decisions]);
 }
 
-/**
- * The stretch of time the file speaks for: what an Outlook export declares (X-CALSTART/X-CALEND),
- * else from its first occurrence to its last; never beyond the import window.
- */
-function coverageOf(contents: ReadonlyArray<{ startMs: number; endMs: number }>, declared: { fromMs: number; toMs: number } | null, window: ExpansionWindow): Coverage | null {
-  const span = declared
-    ? { from: declared.fromMs, to: declared.toMs }
-    : contents.length === 0
-      ? null
-      : contents.reduce((range, c) => ({ from: Math.min(range.from, c.startMs), to: Math.max(range.to, c.endMs) }), { from: Infinity, to: -Infinity });
-  if (!span) return null;
-  return { from: Math.max(span.from, window.fromMs), to: Math.min(span.to, window.toMs) };
+/** The record an event's stored columns stand for: what re-classification reads too. */
+function contentToRecord(content: ImportReading['contents'][number]) {
+  return toEventRecord({ ...content, recurrenceId: content.recurrenceId ?? '' } as Parameters<typeof toEventRecord>[0]);
 }
 
 function tallyPlacements(placements: readonly RecordPlacement[]): Pick<ImportResult, 'excluded' | 'unclassified'> {
@@ -175,8 +174,4 @@ function tallyPlacements(placements: readonly RecordPlacement[]): Pick<ImportRes
     }
   }
   return { excluded, unclassified };
-}
-
-function mentionsLeader(list: readonly { organizer: { email: string } | null; attendees: readonly { email: string }[] }[], email: string): boolean {
-  return list.some((event) => event.organizer?.email === email || event.attendees.some((a) => a.email === email));
 }

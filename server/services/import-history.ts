@@ -18,6 +18,8 @@ const COLUMNS = {
   updated: imports.updated,
   unchanged: imports.unchanged,
   removed: imports.removed,
+  parsed: imports.parsed,
+  rejected: imports.rejected,
 };
 
 /** A leader's imports, newest first, with their counts. */

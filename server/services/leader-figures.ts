@@ -8,6 +8,7 @@ import { bumpFiguresEpoch } from './cohort-view-cache.ts';
 import { toEventRecord } from './event-rows.ts';
 import { loadLeaderEventRows } from './leader-events.ts';
 import { getLeader, listLeaders } from './leaders.ts';
+import { writeTransaction } from '../db/write-transaction.ts';
 
 export type QuarterFiguresRow = typeof leaderQuarterFigures.$inferSelect;
 
@@ -48,7 +49,7 @@ const FIGURES_KEY = 'leader-figures';
 export function ensureCurrentFigures(db: AppDatabase, nowMs: number): number {
   const stored = db.select().from(appState).where(eq(appState.key, FIGURES_KEY)).get();
   if (stored?.value === FIGURES_VERSION) return 0;
-  return db.transaction((tx) => {
+  return writeTransaction(db, (tx) => {
     const all = listLeaders(tx);
     for (const leader of all) refreshLeaderFigures(tx, leader.id, nowMs);
     tx.insert(appState)

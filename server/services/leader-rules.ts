@@ -12,6 +12,7 @@ import { placeLeaderRecords } from './place-leader-events.ts';
 import { reclassifyLeader } from './reclassify-leader.ts';
 import { listUserRules, loadManualDecisions, toRule } from './rule-rows.ts';
 import { notFound, ServiceError } from './service-error.ts';
+import { writeTransaction } from '../db/write-transaction.ts';
 
 export interface RuleChange {
   rule: Rule;
@@ -22,7 +23,7 @@ export interface RuleChange {
 /** Adds a rule after the leader's others (or at `position`) and re-classifies every event. */
 export function createRule(db: AppDatabase, leaderId: number, definition: RuleDefinition, nowMs: number): RuleChange {
   getLeader(db, leaderId);
-  return db.transaction((tx) => {
+  return writeTransaction(db, (tx) => {
     const last = tx.select({ value: max(rules.position) }).from(rules).where(eq(rules.leaderId, leaderId)).get()?.value ?? 0;
     const row = tx
       .insert(rules)
@@ -34,7 +35,7 @@ export function createRule(db: AppDatabase, leaderId: number, definition: RuleDe
 }
 
 export function updateRule(db: AppDatabase, leaderId: number, ruleId: number, definition: RuleDefinition, nowMs: number): RuleChange {
-  return db.transaction((tx) => {
+  return writeTransaction(db, (tx) => {
     findRuleRow(tx, leaderId, ruleId);
     const row = tx
       .update(rules)
@@ -47,7 +48,7 @@ export function updateRule(db: AppDatabase, leaderId: number, ruleId: number, de
 }
 
 export function deleteRule(db: AppDatabase, leaderId: number, ruleId: number): { moved: number } {
-  return db.transaction((tx) => {
+  return writeTransaction(db, (tx) => {
     findRuleRow(tx, leaderId, ruleId);
     tx.delete(rules).where(eq(rules.id, ruleId)).run();
     return { moved: reclassifyLeader(tx, leaderId) };
@@ -56,7 +57,7 @@ export function deleteRule(db: AppDatabase, leaderId: number, ruleId: number): {
 
 /** Sets the order of the leader's rules: `ruleIds` lists every one of them, first to last. */
 export function reorderRules(db: AppDatabase, leaderId: number, ruleIds: number[]): { rules: Rule[]; moved: number } {
-  return db.transaction((tx) => {
+  return writeTransaction(db, (tx) => {
     const current = listUserRules(tx, leaderId).map((r) => Number(r.id.slice('user:'.length)));
     const same = current.length === ruleIds.length && new Set(ruleIds).size === ruleIds.length && ruleIds.every((id) => current.includes(id));
     if (!same) throw new ServiceError(400, 'invalid-order', `The order must list each of the leader's rules exactly once (${current.join(', ')}).`);

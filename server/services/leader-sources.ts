@@ -7,6 +7,7 @@ import { dateOfMs } from '../domain/time/zone-time.ts';
 import { refreshLeaderFigures } from './leader-figures.ts';
 import { getLeader } from './leaders.ts';
 import { notFound } from './service-error.ts';
+import { writeTransaction } from '../db/write-transaction.ts';
 
 type Source = typeof sources.$inferSelect;
 
@@ -29,6 +30,8 @@ export function listSources(db: Db, leaderId: number): SourceView[] {
       updated: imports.updated,
       unchanged: imports.unchanged,
       removed: imports.removed,
+      parsed: imports.parsed,
+      rejected: imports.rejected,
       issues: sql<number>`json_array_length(${imports.issues})`,
     })
     .from(imports)
@@ -50,6 +53,8 @@ export function listSources(db: Db, leaderId: number): SourceView[] {
           updated: last.updated,
           unchanged: last.unchanged,
           removed: last.removed,
+          parsed: last.parsed,
+          rejected: last.rejected,
           issues: last.issues,
         }
       : null;
@@ -76,7 +81,7 @@ export function listSources(db: Db, leaderId: number): SourceView[] {
  * copy that remains).
  */
 export function removeSource(db: AppDatabase, leaderId: number, sourceId: number, nowMs: number): RemovedSourceView {
-  return db.transaction((tx) => {
+  return writeTransaction(db, (tx) => {
     getLeader(tx, leaderId);
     const source = tx
       .select()

@@ -6,6 +6,7 @@ import { SERIES } from '../domain/rules/manual-decisions.ts';
 import { getLeaderEventRow, type EventRow } from './leader-events.ts';
 import { reclassifyLeader } from './reclassify-leader.ts';
 import { notFound, ServiceError } from './service-error.ts';
+import { writeTransaction } from '../db/write-transaction.ts';
 
 export interface CategoryDecision {
   category: Assignable;
@@ -19,7 +20,7 @@ export interface CategoryDecision {
  * events, keyed by UID and RECURRENCE-ID, so they survive re-imports and rule changes.
  */
 export function decideEventCategory(db: AppDatabase, leaderId: number, eventId: number, decision: CategoryDecision, nowMs: number): { moved: number } {
-  return db.transaction((tx) => {
+  return writeTransaction(db, (tx) => {
     const event = findEvent(tx, leaderId, eventId);
     const target = targetOf(event, decision.scope);
     const exclusionReason = decision.category === 'excluded' ? (decision.exclusionReason ?? 'other') : null;
@@ -36,7 +37,7 @@ export function decideEventCategory(db: AppDatabase, leaderId: number, eventId: 
 
 /** Removes a decision: the rules place the event (or series) again. */
 export function clearEventCategory(db: AppDatabase, leaderId: number, eventId: number, scope: 'event' | 'series'): { moved: number } {
-  return db.transaction((tx) => {
+  return writeTransaction(db, (tx) => {
     const event = findEvent(tx, leaderId, eventId);
     const deleted = tx
       .delete(manualDecisions)

@@ -4,6 +4,7 @@ import type { AppDatabase, Db } from '../db/open-database.ts';
 import { cohortMembers, cohorts, users } from '../db/schema.ts';
 import { notFound, ServiceError } from './service-error.ts';
 import { normaliseEmail, type User } from './users.ts';
+import { writeTransaction } from '../db/write-transaction.ts';
 
 const SHARES = { sees: HR_SEES, ifChosen: HR_SEES_IF_CHOSEN, neverSees: HR_NEVER_SEES, aggregates: HR_AGGREGATES };
 
@@ -44,7 +45,7 @@ export function declineMembership(db: AppDatabase, leader: User, memberId: numbe
 
 /** The member changes their mind about sharing their coaching status; HR's next page follows it. */
 export function changeMembership(db: AppDatabase, leader: User, memberId: number, change: { shareCoaching: boolean }): MembershipView {
-  db.transaction((tx) => {
+  writeTransaction(db, (tx) => {
     const member = ownMembership(tx, leader, memberId);
     if (member.status !== 'active') {
       const refusal = REFUSALS[member.status];
@@ -90,7 +91,7 @@ function respond(
   to: MembershipStatus,
   choice: { shareCoaching: boolean },
 ): MembershipView {
-  db.transaction((tx) => {
+  writeTransaction(db, (tx) => {
     const member = ownMembership(tx, leader, memberId);
     if (!from.includes(member.status)) {
       const refusal = REFUSALS[member.status];

@@ -5,6 +5,7 @@ import { leaderSettingsSchema, type LeaderSettings } from '../domain/leaders/lea
 import { assertZone, getLeader, type Leader } from './leaders.ts';
 import { refreshLeaderFigures } from './leader-figures.ts';
 import { reclassifyLeader } from './reclassify-leader.ts';
+import { writeTransaction } from '../db/write-transaction.ts';
 
 /**
  * Changes a leader's name, zone or settings. Who is inside the unit decides "outside the unit"
@@ -16,7 +17,7 @@ export function updateLeader(
   patch: { name?: string | null | undefined; timeZone?: string | undefined; settings?: LeaderSettings | undefined },
 ): Leader {
   assertZone(patch.timeZone);
-  return db.transaction((tx) => {
+  return writeTransaction(db, (tx) => {
     const leader = getLeader(tx, id);
     const settings = patch.settings ? leaderSettingsSchema.parse({ ...leader.settings, ...patch.settings }) : leader.settings;
     const updated = tx

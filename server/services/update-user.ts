@@ -5,6 +5,7 @@ import { describePasswordProblem, hashPassword } from '../auth/passwords.ts';
 import { endUserSessions } from './sessions.ts';
 import { notFound, ServiceError } from './service-error.ts';
 import { getUser, type User } from './users.ts';
+import { writeTransaction } from '../db/write-transaction.ts';
 
 export interface UserChange {
   password?: string | undefined;
@@ -28,7 +29,7 @@ export async function updateUser(
   if (problem) throw new ServiceError(400, 'weak-password', `The password is not accepted: ${problem}.`);
   const passwordHash = change.password === undefined ? undefined : await (options.hash ?? hashPassword)(change.password);
   // Checked again after the (slow) hash: the account may have gone meanwhile.
-  return db.transaction((tx) => {
+  return writeTransaction(db, (tx) => {
     if (!getUser(tx, userId)) throw notFound(`Account ${userId}`);
     const set = {
       ...(passwordHash === undefined ? {} : { passwordHash }),

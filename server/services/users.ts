@@ -5,6 +5,7 @@ import { decoyHash, describePasswordProblem, hashPassword, verifyPassword } from
 import { isEmail } from '../domain/ics/infer-leader.ts';
 import { assertZone, findLeaderByEmail } from './leaders.ts';
 import { ServiceError } from './service-error.ts';
+import { writeTransaction } from '../db/write-transaction.ts';
 
 export type User = typeof users.$inferSelect;
 
@@ -48,7 +49,7 @@ export async function createUser(
   if (existingProfile && !options.claimExistingProfile) throw taken;
   const passwordHash = await (options.hash ?? hashPassword)(input.password);
   // Checked again after the (slow) hash: two sign-ups for one address may have raced.
-  return db.transaction((tx) => {
+  return writeTransaction(db, (tx) => {
     if (findUserByEmail(tx, email)) throw taken;
     let leaderId: number | null = null;
     if (input.role === 'leader') {

@@ -1,5 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import type { Reason } from '../../shared/rules.ts';
+import type Database from 'better-sqlite3';
+import { eventStatements } from '../db/event-statements.ts';
 import type { DbTransaction } from '../db/open-database.ts';
 import { events, imports, leaders, sources } from '../db/schema.ts';
 import type { ExpansionWindow } from '../domain/ics/expand-events.ts';
@@ -27,12 +29,13 @@ export interface ImportWrite {
 }
 
 /**
- * The writes of one import, inside the caller's transaction. A stored event of the source that
+ * The writes of one import, inside the caller's transaction (`sqlite` is its connection: the
+ * per-event writes are prepared statements, see event-statements.ts). A stored event of the source that
  * the new file does not produce is removed when the file speaks for its time: it lies inside the
  * file's coverage, or it belongs to an event or series the file still has (a series that now
  * ends earlier loses its later instances, wherever the file's last event is).
  */
-export function writeImport(tx: DbTransaction, write: ImportWrite): { importId: number; added: number; updated: number; unchanged: number; removed: number } {
+export function writeImport(tx: DbTransaction, sqlite: Database.Database, write: ImportWrite): { importId: number; added: number; updated: number; unchanged: number; removed: number } {
   const { leaderId, nowMs } = write;
   const source =
     tx.select().from(sources).where(and(eq(sources.leaderId, leaderId), eq(sources.name, write.sourceName))).get() ??
@@ -78,7 +81,7 @@ export function writeImport(tx: DbTransaction, write: ImportWrite): { importId: 
   let updated = 0;
   let unchanged = 0;
   const seen = new Set<string>();
-  const inserts: (typeof events.$inferInsert)[] = [];
+  const statements = eventStatements(sqlite);
   write.contents.forEach((content, index) => {
     const key = `${content.uid}\u0000${content.recurrenceId}`;
     seen.add(key);
@@ -87,21 +90,17 @@ export function writeImport(tx: DbTransaction, write: ImportWrite): { importId: 
     const previous = existing.get(key);
     if (!previous) {
       added++;
-      inserts.push({ ...content, ...placed, leaderId, sourceId: source.id, firstImportId: importId, lastImportId: importId, updatedAt: nowMs });
+      statements.insert({ ...content, ...placed, leaderId, sourceId: source.id, firstImportId: importId, lastImportId: importId, updatedAt: nowMs });
     } else if (previous.contentHash !== content.contentHash) {
       updated++;
-      tx.update(events).set({ ...content, ...placed, lastImportId: importId, updatedAt: nowMs }).where(eq(events.id, previous.id)).run();
+      statements.update(previous.id, { ...content, ...placed, lastImportId: importId, updatedAt: nowMs });
     } else {
       unchanged++;
       // Unchanged content may still be placed differently now (rules changed since): keep it current.
       const isPlacedAlike = previous.category === placed.category && previous.isMeeting === placed.isMeeting && sameReason(previous.reason, placed.reason);
-      tx.update(events)
-        .set(isPlacedAlike ? { lastImportId: importId } : { ...placed, lastImportId: importId })
-        .where(eq(events.id, previous.id))
-        .run();
+      statements.touch(previous.id, importId, isPlacedAlike ? null : placed);
     }
   });
-  for (let i = 0; i < inserts.length; i += 500) tx.insert(events).values(inserts.slice(i, i + 500)).run();
 
   let removed = 0;
   for (const [key, row] of existing) {
@@ -109,7 +108,7 @@ export function writeImport(tx: DbTransaction, write: ImportWrite): { importId: 
     const isCovered = write.coverage !== null && row.startMs >= write.coverage.from && row.startMs < write.coverage.to;
     const isOwnedByFile = write.uidsInFile.has(row.uid) && row.startMs >= write.window.fromMs && row.startMs < write.window.toMs;
     if (!isCovered && !isOwnedByFile) continue;
-    tx.delete(events).where(eq(events.id, row.id)).run();
+    statements.remove(row.id);
     removed++;
   }
   tx.update(imports).set({ added, updated, unchanged, removed }).where(eq(imports.id, importId)).run();

@@ -74,3 +74,5 @@ console.log(`audit / node-ical ratio: ${ratio.toFixed(2)} (target 1.30 or less)`
 
 // The HR side: a cohort of 500 leaders (BENCH_COHORT=0 skips it).
 if (process.env.BENCH_COHORT !== '0') await (await import('./cohort-bench.ts')).runCohortBench();
+// The real server under load, alone and while imports run (BENCH_LOAD=0 skips it).
+if (process.env.BENCH_LOAD !== '0') await (await import('./load-bench.ts')).runLoadBench();

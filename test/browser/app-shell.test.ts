@@ -123,4 +123,8 @@ describe.skipIf(!HAS_CHROMIUM)('the app shell', () => {
       await page.close();
     }
   });
+
+  test('no page logged an error or broke the Content-Security-Policy', () => {
+    expect(app.pageErrors).toEqual([]);
+  });
 });

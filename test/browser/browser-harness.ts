@@ -27,7 +27,7 @@ export interface BrowserApp {
   db: AppDatabase;
   browser: Browser;
   newPage: (options?: { width?: number; height?: number }) => Promise<Page>;
-  /** Console errors and uncaught exceptions seen on any page; a finished page has none. */
+  /** Console errors, uncaught exceptions and CSP violations seen on any page; a finished page has none. */
   pageErrors: string[];
   /** Console notes of 4xx answers; each should be one a test provoked on purpose. */
   rejectedRequests: string[];
@@ -70,6 +70,13 @@ export async function startBrowserApp(nowIso: string): Promise<BrowserApp> {
       // Reduced motion: the charts draw at once (their animation would wait on the frozen clock).
       const page = await browser.newPage({ viewport: { width, height }, reducedMotion: 'reduce' });
       await page.clock.setFixedTime(new Date(now));
+      // Whatever the Content-Security-Policy blocks (an inline script or style, a foreign load, a
+      // string written as HTML under Trusted Types) is reported as an error like any other.
+      await page.addInitScript(() => {
+        document.addEventListener('securitypolicyviolation', (event) => {
+          console.error(`CSP violation: ${event.violatedDirective} blocked ${event.blockedURI || 'inline code'} (${event.sourceFile}:${event.lineNumber}) ${event.sample}`);
+        });
+      });
       page.on('console', (message) => {
         if (message.type() !== 'error') return;
         // A 4xx answer the page then explains (a rejected file) is the app working, not an error;

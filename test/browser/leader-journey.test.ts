@@ -71,6 +71,9 @@ describe.skipIf(!HAS_CHROMIUM)('a leader in the browser', () => {
     const card = page.locator('.import-card').first();
     await card.locator('.counts').waitFor();
     expect(await card.locator('[data-count="added"] strong').textContent()).toBe('16');
+    // The honest count: every entry read is added, updated, unchanged or rejected.
+    expect(await card.locator('[data-count="read"] strong').textContent()).toBe('16');
+    expect(await card.locator('[data-count="rejected"] strong').textContent()).toBe('0');
     await expect.poll(() => card.textContent()).toContain('declined by the leader');
     leaderId = Number(await page.evaluate(async () => ((await (await fetch('/api/leaders')).json()) as { leaders: Array<{ id: number }> }).leaders[0]!.id));
   });

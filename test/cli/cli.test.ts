@@ -1,29 +1,23 @@
 import { spawn } from 'node:child_process';
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, beforeEach, describe, expect, test, vi, type ExpectStatic } from 'vitest';
 import { createApp } from '../../server/app.ts';
 import { openDatabase } from '../../server/db/open-database.ts';
 import { createUser } from '../../server/services/users.ts';
 import { COUNTED_IDS } from '../../shared/taxonomy.ts';
 import { clientFor, countRows, FIXED_NOW, FIXED_NOW_ISO, fixturePath, makeTempDir, request, TEST_PASSWORD } from '../support/test-app.ts';
+import { ROOT, runAltitude, type Run } from '../support/run-altitude.ts';
 
 // Each test spawns node with tsx; on a loaded machine a test of four commands takes seconds.
 vi.setConfig({ testTimeout: 90_000 });
 
 // The CLI as a user runs it: a child process from the project root, the clock passed with --now.
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const WEEK = fixturePath('leader-week.ics');
 const WEEK_V2 = fixturePath('leader-week-v2.ics');
 const SAM = 'sam.lee@acme.example';
 const PERIOD_ARGS = ['--now', FIXED_NOW_ISO, '--from', '2026-03-02', '--to', '2026-03-13'];
 
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
 
 let temp: { dir: string; remove: () => void };
 
@@ -41,30 +35,7 @@ afterAll(() => {
 });
 
 function run(args: string[], options: { viaBin?: boolean; env?: Record<string, string>; stdin?: string } = {}): Promise<Run> {
-  const argv = options.viaBin ? ['bin/altitude.js', ...args] : ['--import', 'tsx', 'server/cli/main.ts', ...args];
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, argv, {
-      cwd: ROOT,
-      env: {
-        ...process.env,
-        ALTITUDE_DEMO: '0',
-        // A database the tests never mean to use: every command that needs one gets --db.
-        ALTITUDE_DB: join(temp.dir, 'never-used', 'altitude.db'),
-        // The machine's zone must not matter: days are counted in the leader's zone.
-        TZ: 'America/Los_Angeles',
-        NODE_OPTIONS: '',
-        ...options.env,
-      },
-      stdio: [options.stdin === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
-    });
-    if (options.stdin !== undefined) child.stdin!.end(options.stdin);
-    let stdout = '';
-    let stderr = '';
-    child.stdout!.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-    child.stderr!.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
+  return runAltitude(args, { ...options, tempDir: temp.dir });
 }
 
 // any: the CLI's JSON is checked field by field below, as a user's script would read it.
@@ -175,14 +146,15 @@ describe('import and report', () => {
   test('import --json prints the counts and the issues; a second import of the same file adds nothing', async () => {
     const first = parseJson(await run(['import', WEEK, '--leader', SAM, '--db', db, '--now', FIXED_NOW_ISO, '--json']));
     const zoneOnly = [expect.objectContaining({ code: 'time-zone' })];
-    expect(first).toMatchObject({ source: 'primary', timeZone: 'Europe/Berlin', added: 16, updated: 0, unchanged: 0, removed: 0, issues: zoneOnly });
+    expect(first).toMatchObject({ source: 'primary', timeZone: 'Europe/Berlin', parsed: 16, added: 16, updated: 0, unchanged: 0, removed: 0, rejected: { total: 0, reasons: {} }, issues: zoneOnly });
     const second = parseJson(await run(['import', WEEK, '--leader', SAM, '--db', db, '--now', FIXED_NOW_ISO, '--json']));
     expect(second).toMatchObject({ added: 0, updated: 0, unchanged: 16, removed: 0, issues: zoneOnly });
     expect(second.importId).toBeGreaterThan(first.importId);
 
     const text = await run(['import', WEEK_V2, '--leader', SAM, '--db', db, '--now', FIXED_NOW_ISO]);
     expect(text.code).toBe(0);
-    expect(text.stdout).toContain('1 added, 1 updated, 14 unchanged, 1 removed');
+    // The honest count: every entry read is added, updated, unchanged or rejected; removals apart.
+    expect(text.stdout).toContain('16 read = 1 added + 1 updated + 14 unchanged + 0 rejected; 1 removed');
     expect(text.stdout).toContain(`for ${SAM}`);
 
     const store = openDatabase(db);
@@ -191,6 +163,15 @@ describe('import and report', () => {
     } finally {
       store.$client.close();
     }
+  });
+
+  test('import says what every entry of the file became, rejected ones by reason', async () => {
+    const withBadEntries = join(temp.dir, 'week-with-bad-entries.ics');
+    const bad = ['BEGIN:VEVENT', 'UID:bad-date', 'DTSTART:20260332T090000Z', 'SUMMARY:Bad date', 'END:VEVENT', 'BEGIN:VEVENT', 'UID:no-start', 'SUMMARY:No start', 'END:VEVENT'];
+    writeFileSync(withBadEntries, readFileSync(WEEK, 'utf8').replace(/END:VCALENDAR/, `${bad.join('\r\n')}\r\nEND:VCALENDAR`));
+    const text = await run(['import', withBadEntries, '--leader', SAM, '--db', db, '--now', FIXED_NOW_ISO]);
+    expect(text.code).toBe(0);
+    expect(text.stdout).toContain('18 read = 16 added + 0 updated + 0 unchanged + 2 rejected (1 invalid-date, 1 missing-start); 0 removed');
   });
 
   test('import --leader takes the address in any case and stores one leader', async () => {
@@ -309,7 +290,7 @@ describe('bad input and usage exit 2 with one line on stderr', () => {
     ['a missing file', () => ['audit', join(temp.dir, 'nope.ics')], /cannot read .*nope\.ics: no such file/],
     ['a directory', () => ['audit', temp.dir], /it is a directory/],
     ['a file that is not a calendar', () => ['audit', join(ROOT, 'package.json')], /not an iCalendar \(\.ics\) file/],
-    ['a binary file', () => ['audit', binary], /binary/],
+    ['a binary file', () => ['audit', binary], /The file is a PNG image, not an iCalendar/],
     ['an empty file', () => ['audit', empty], /The file is empty/],
     ['an unknown command', () => ['analyse', WEEK], /unknown command "analyse"/],
     ['no command', () => [], /a command is needed/],

@@ -53,10 +53,17 @@ describe.each(FILES)('%s', (file) => {
     try {
       const result = importCalendar(db, { leaderId: leader.id, bytes, nowMs: now, from: '2015-01-01', to: '2026-12-31' });
       expect(result.added + result.updated + result.unchanged).toBe(result.instances);
+      // Honest counting: every entry the file yields inside the window is stored or rejected
+      // with a reason, and every entry of the report that refused something counted it.
+      expect(result.parsed).toBe(result.added + result.updated + result.unchanged + result.rejected.total);
+      expect(Object.values(result.rejected.reasons).reduce((a, b) => a + b, 0)).toBe(result.rejected.total);
+      expect(result.issues.filter((i) => i.severity === 'error' && !(i.dropped! > 0))).toEqual([]);
       const stored = db.$client.prepare('select count(*) as n from events').get() as { n: number };
       expect(stored.n).toBe(result.instances);
+      const row = db.$client.prepare('select parsed, rejected from imports where id = ?').get(result.importId) as { parsed: number; rejected: string };
+      expect({ parsed: row.parsed, rejected: JSON.parse(row.rejected) }).toEqual({ parsed: result.parsed, rejected: result.rejected });
       const again = importCalendar(db, { leaderId: leader.id, bytes, nowMs: now, from: '2015-01-01', to: '2026-12-31' });
-      expect(again).toMatchObject({ added: 0, updated: 0, removed: 0, unchanged: result.instances });
+      expect(again).toMatchObject({ added: 0, updated: 0, removed: 0, unchanged: result.instances, parsed: result.parsed, rejected: result.rejected });
     } catch (error) {
       // Only a file that is not a calendar at all may be refused, with one clear message.
       expect(error).toBeInstanceOf(ImportRejected);

@@ -135,6 +135,11 @@ const TABLE: Record<RouteKey, Row> = {
   'DELETE /api/session': { call: () => ({ path: '/api/session' }), expect: signedIn(204) },
   'DELETE /api/sessions/others': { call: () => ({ path: '/api/sessions/others' }), expect: signedIn(204) },
 
+  // One's own data: everyone signed in, for themselves only (the path names no one else).
+  'GET /api/me/export': { call: () => ({ path: '/api/me/export' }), expect: signedIn(200) },
+  // Each caller deletes only their own account, so one world serves them all; the only administrator stays.
+  'DELETE /api/me': { call: () => ({ path: '/api/me', body: { password: TEST_PASSWORD } }), expect: { ...signedIn(200), admin: 409 } },
+
   // Accounts: administrators only.
   'GET /api/users': { call: () => ({ path: '/api/users' }), expect: onlyRoles(200, ['admin']) },
   'POST /api/users': { call: () => ({ path: '/api/users', body: { email: 'made.by.admin@example.org', password: TEST_PASSWORD, role: 'coach' } }), expect: onlyRoles(201, ['admin']) },

@@ -360,6 +360,8 @@ describe('imports', () => {
     ]);
     const one = await api().get(`/api/leaders/${id}/imports/${second.importId}`).expect(200);
     expect(one.body.import).toMatchObject({ id: second.importId, source: 'primary', calendarZone: 'Europe/Berlin', issues: [expect.objectContaining({ code: 'time-zone' })] });
+    // The honest count is stored with the import: read = added + updated + unchanged + rejected.
+    expect(one.body.import).toMatchObject({ parsed: FIXTURE_INSTANCES, added: 1, updated: 1, unchanged: FIXTURE_INSTANCES - 2, rejected: { total: 0, reasons: {} } });
     expectError(await api().get(`/api/leaders/${id}/imports/9999`), 404, 'not-found');
   });
 

@@ -113,6 +113,9 @@ describe("a leader's calendars", () => {
           updated: 0,
           unchanged: 0,
           removed: 0,
+          // Stored with the import: parsed = added + updated + unchanged + rejected.
+          parsed: 16,
+          rejected: { total: 0, reasons: {} },
           issues: expect.any(Number),
         },
         // "Focus time" is also in the delegate's calendar: its decision is not this calendar's alone.
@@ -201,7 +204,14 @@ describe('removing a calendar', () => {
     // app_state holds the figures epoch, which every rewrite of figures raises.
     const untouched = Object.keys(before).filter((name) => !['events', 'imports', 'sources', 'leader_quarter_figures', 'app_state'].includes(name));
     expect(untouched).toEqual(expect.arrayContaining(['leaders', 'rules', 'manual_decisions', 'users', 'sessions', 'coach_grants']));
-    for (const name of untouched) expect(after[name], name).toEqual(before[name]);
+    // A leader's revision counts every write to their events (it keeps cached dashboards honest):
+    // Sam's rises, and nothing else of any leader's row changes.
+    const revisionOf = (rows: unknown[], id: number) => (rows as Array<{ id: number; revision: number }>).find((row) => row.id === id)!.revision;
+    expect(revisionOf(after.leaders!, sam.leaderId)).toBeGreaterThan(revisionOf(before.leaders!, sam.leaderId));
+    const withoutRevision = (rows: unknown[]) => rows.map(({ revision: _revision, ...row }: any) => row);
+    expect(withoutRevision(after.leaders!)).toEqual(withoutRevision(before.leaders!));
+    expect(others(after.leaders!.map((row: any) => ({ ...row, leader_id: row.id })))).toEqual(others(before.leaders!.map((row: any) => ({ ...row, leader_id: row.id }))));
+    for (const name of untouched.filter((table) => table !== 'leaders')) expect(after[name], name).toEqual(before[name]);
   });
 
   test('removing the last calendar leaves no events and no figures; the list is empty', async () => {

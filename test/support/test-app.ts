@@ -9,6 +9,7 @@ import { hashPassword } from '../../server/auth/passwords.ts';
 import { openDatabase, type AppDatabase } from '../../server/db/open-database.ts';
 import type { UserRole } from '../../server/db/schema.ts';
 import { SESSION_COOKIE } from '../../server/http/session-cookie.ts';
+import { createCalendarReader } from '../../server/services/calendar-reader.ts';
 import { createSession } from '../../server/services/sessions.ts';
 import { createUser, type User } from '../../server/services/users.ts';
 
@@ -45,13 +46,18 @@ export function createTestApp(): TestApp {
   const dbPath = join(dir, 'altitude.db');
   const db = openDatabase(dbPath);
   const logged: unknown[] = [];
-  const app = createApp({ db, now: () => FIXED_NOW, log: (error) => logged.push(error) });
+  // Uploads are read in child processes; closing the app stops the one kept waiting. Tests of
+  // other features import more often than one user may (20 in 10 minutes): the limit has its own
+  // test (test/http/upload-limits.test.ts).
+  const calendarReader = createCalendarReader();
+  const app = createApp({ db, now: () => FIXED_NOW, log: (error) => logged.push(error), calendarReader, importsPerWindow: 10_000 });
   return {
     app,
     db,
     dbPath,
     logged,
     close: () => {
+      calendarReader.close();
       db.$client.close();
       rmSync(dir, { recursive: true, force: true });
     },

@@ -102,6 +102,9 @@ export interface ImportResult {
   window: { from: string; to: string };
   blocks: number;
   instances: number;
+  /** parsed = added + updated + unchanged + rejected.total */
+  parsed: number;
+  rejected: { total: number; reasons: Record<string, number> };
   added: number;
   updated: number;
   unchanged: number;

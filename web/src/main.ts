@@ -1,3 +1,4 @@
+import './zod-without-eval.ts';
 import './styles.css';
 import { api, setCsrfToken, type User } from './api.ts';
 import { loadState, selectLeader, type AppState } from './app-state.ts';
@@ -74,7 +75,10 @@ function renderAccount(user: User | null): void {
   });
   const who = `${user.name ?? user.email} · ${ROLE_NAMES[user.role]}`;
   // The header cuts a long name short; the tooltip keeps all of it, and the address.
-  replaceChildren(account, h('span', { class: 'account-name', title: user.name ? `${who} (${user.email})` : who }, who), signOut);
+  // The name opens "Your data" (download everything, delete the account), every role's own page;
+  // a link of its own would push the navigation onto a second line.
+  const title = `${user.name ? `${who} (${user.email})` : who}: your data`;
+  replaceChildren(account, h('a', { class: 'account-name', id: 'your-data-link', href: '#/account', title }, who), signOut);
 }
 
 const ROLE_NAMES: Record<User['role'], string> = { leader: 'leader', coach: 'coach', hr: 'HR', admin: 'administrator' };

@@ -14,6 +14,7 @@ import { rulesView } from './views/rules-view.ts';
 import { settingsView } from './views/settings-view.ts';
 import { usersView } from './views/users-view.ts';
 import { sharingView } from './views/sharing-view.ts';
+import { yourDataView } from './views/your-data-panel.ts';
 import type { View } from './views/view.ts';
 
 export interface Page {
@@ -47,6 +48,7 @@ export const PAGES: Page[] = [
   { id: 'sharing', label: 'Sharing', view: sharingView, roles: ['leader'] },
   { id: 'settings', label: 'Settings', view: settingsView, roles: ['leader'] },
   { id: 'users', label: 'Accounts', view: usersView, roles: ['admin'] },
+  { id: 'account', label: 'Your data', view: yourDataView, roles: ['leader', 'coach', 'hr', 'admin'], hidden: true },
 ];
 
 /** The page a role lands on. */

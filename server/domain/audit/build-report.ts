@@ -40,6 +40,8 @@ export interface AuditReport {
   flags: Flag[];
   events: ReportEvent[];
   issues: ImportIssue[];
+  /** With the same events, the report reads the same until this instant (see PeriodSummary). */
+  stableUntilMs: number;
 }
 
 export interface PlacedRecord {
@@ -109,6 +111,7 @@ export function buildAuditReport(input: {
     flags: summary.flags,
     events,
     issues: input.issues,
+    stableUntilMs: summary.stableUntilMs,
   };
 }
 

@@ -1,5 +1,6 @@
 import { toEventRecord, type EventRecord } from '../events/event-record.ts';
 import { expandEvents, type EventInstance, type ExpansionWindow } from '../ics/expand-events.ts';
+import { countRejected, type RejectedCount } from '../ics/count-rejected.ts';
 import { issue, type ImportIssue } from '../ics/import-issue.ts';
 import { parseCalendar, type ParsedCalendar, type ZoneSource } from '../ics/parse-calendar.ts';
 
@@ -10,8 +11,15 @@ export interface CalendarReading {
   records: EventRecord[];
   /** Everything the file, its events and the expansion reported. */
   issues: ImportIssue[];
-  /** Events or series with no occurrence inside the window. */
+  /** Events or series with no occurrence inside the window: neither parsed nor rejected. */
   outsideWindow: number;
+  /**
+   * The entries the file yields inside the window: one per occurrence (a record), plus every
+   * entry rejected with a reason. So parsed = records + rejected.total; an import splits the
+   * records into added, updated and unchanged.
+   */
+  parsed: number;
+  rejected: RejectedCount;
 }
 
 /**
@@ -23,12 +31,16 @@ export interface CalendarReading {
 export function readCalendar(text: string, leaderZone: string | undefined, windowFor: (calendarZone: string) => ExpansionWindow): CalendarReading {
   const calendar = parseCalendar(text, { floatingZone: leaderZone });
   const expansion = expandEvents(calendar.events, windowFor(calendar.zone));
+  const issues = [...calendar.issues, ...expansion.issues];
+  const rejected = countRejected(issues);
   return {
     calendar,
     instances: expansion.instances,
     records: expansion.instances.map(toEventRecord),
-    issues: [...calendar.issues, ...expansion.issues],
+    issues,
     outsideWindow: expansion.outsideWindow,
+    parsed: expansion.instances.length + rejected.total,
+    rejected,
   };
 }
 

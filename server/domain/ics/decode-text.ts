@@ -26,6 +26,7 @@ export function decodeCalendar(bytes: Uint8Array, maxBytes = MAX_CALENDAR_BYTES)
     );
   }
   if (bytes.byteLength === 0) throw new ImportRejected('empty-file', 'The file is empty.');
+  rejectBinaryFile(bytes);
 
   let encoding: CalendarEncoding = detectEncoding(bytes);
   let text: string;
@@ -42,6 +43,31 @@ export function decodeCalendar(bytes: Uint8Array, maxBytes = MAX_CALENDAR_BYTES)
     throw new ImportRejected('not-a-calendar', 'The file is binary, not an iCalendar (.ics) text file.');
   }
   return { text, encoding };
+}
+
+/** Refuses a file whose first bytes say it is a common binary format, naming the format. */
+export function rejectBinaryFile(bytes: Uint8Array): void {
+  const kind = recogniseBinaryFile(bytes);
+  if (kind) throw new ImportRejected('not-a-calendar', `The file is ${kind}, not an iCalendar (.ics) text file. Export the calendar as .ics and send that file itself.`);
+}
+
+/**
+ * What a file is, from its first bytes, when it is a common binary format: the name and the
+ * Content-Type of an upload say what the sender believes, the bytes what it is. Null otherwise.
+ */
+export function recogniseBinaryFile(bytes: Uint8Array): string | null {
+  const startsWith = (...signature: number[]) => signature.every((byte, i) => bytes[i] === byte);
+  if (startsWith(0x50, 0x4b, 0x03, 0x04) || startsWith(0x50, 0x4b, 0x05, 0x06)) return 'a ZIP archive (or an Office document)';
+  if (startsWith(0x1f, 0x8b)) return 'gzip-compressed';
+  if (startsWith(0x25, 0x50, 0x44, 0x46, 0x2d)) return 'a PDF document';
+  if (startsWith(0x89, 0x50, 0x4e, 0x47)) return 'a PNG image';
+  if (startsWith(0xff, 0xd8, 0xff)) return 'a JPEG image';
+  if (startsWith(0x47, 0x49, 0x46, 0x38)) return 'a GIF image';
+  if (startsWith(0x37, 0x7a, 0xbc, 0xaf, 0x27, 0x1c)) return 'a 7-Zip archive';
+  if (startsWith(0x52, 0x61, 0x72, 0x21)) return 'a RAR archive';
+  if (startsWith(0x7f, 0x45, 0x4c, 0x46)) return 'a program (ELF)';
+  if (startsWith(0xd0, 0xcf, 0x11, 0xe0)) return 'an old-style Office document (or an Outlook .msg)';
+  return null;
 }
 
 function detectEncoding(bytes: Uint8Array): 'utf-8' | 'utf-16le' | 'utf-16be' {

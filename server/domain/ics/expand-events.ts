@@ -122,6 +122,7 @@ function withoutDuplicateKeys(instances: EventInstance[], issues: ImportIssue[])
       issue('warning', 'duplicate-instance', `Two entries describe the same occurrence (${instance.recurrenceId ?? 'single event'}); the second, on line ${instance.event.line}, was ignored.`, {
         uid: instance.uid,
         line: instance.event.line,
+        dropped: 1,
       }),
     );
     return false;
@@ -142,35 +143,47 @@ function expandSeries(
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     result.issues.push(
-      issue('error', 'recurrence-failed', `The recurring event could not be expanded (${reason}); none of its instances were imported.`, where),
+      issue('error', 'recurrence-failed', `The recurring event could not be expanded (${reason}); none of its instances were imported.`, {
+        ...where,
+        // The series and the overrides that belonged to it: none of them is stored.
+        dropped: 1 + overrides.length,
+      }),
     );
     return;
   }
+  const overrideBySlot = new Map<string, CalendarEvent>();
+  for (const override of overrides) overrideBySlot.set(slotKeyOf(override.recurrenceId!, master), override);
+  const hasDateKeys = [...overrideBySlot.keys()].some((key) => key.startsWith('date:'));
+  const overrideOf = (slot: When, key: string) =>
+    overrideBySlot.get(key) ?? (hasDateKeys && slot.kind === 'time' ? overrideBySlot.get(`date:${dateInZone(slot.ms, slot.zone)}`) : undefined);
+
+  const durationMs = master.start.kind === 'time' && master.end.kind === 'time' ? master.end.ms - master.start.ms : 0;
+  const durationDays = master.start.kind === 'date' && master.end.kind === 'date' ? daysBetween(master.start.date, master.end.date) : 0;
+  const endOf = (slot: When): When => (slot.kind === 'time' ? { ...slot, ms: slot.ms + durationMs } : { kind: 'date', date: addDays(slot.date, durationDays) });
+
   if (slots.length > limits.maxInstancesPerSeries) {
     const last = slots[limits.maxInstancesPerSeries - 1]!;
+    const cut = slots.slice(limits.maxInstancesPerSeries);
+    // What the cap costs, in occurrences inside the window: an overridden slot is not lost (its
+    // override is placed on its own below), and a slot that only reaches the window's edge was
+    // never an occurrence in it.
+    const dropped = cut.filter((slot) => !overrideOf(slot, recurrenceKey(slot)) && touchesRange(slot, endOf(slot), window)).length;
     result.issues.push(
       issue(
         'warning',
         'series-capped',
         `The series has ${slots.length} instances in the window; only the first ${limits.maxInstancesPerSeries} (up to ${describe(last)}) were imported.`,
-        where,
+        { ...where, dropped },
       ),
     );
     slots = slots.slice(0, limits.maxInstancesPerSeries);
   }
 
-  const overrideBySlot = new Map<string, CalendarEvent>();
-  for (const override of overrides) overrideBySlot.set(slotKeyOf(override.recurrenceId!, master), override);
-  const hasDateKeys = [...overrideBySlot.keys()].some((key) => key.startsWith('date:'));
-
-  const durationMs = master.start.kind === 'time' && master.end.kind === 'time' ? master.end.ms - master.start.ms : 0;
-  const durationDays = master.start.kind === 'date' && master.end.kind === 'date' ? daysBetween(master.start.date, master.end.date) : 0;
   const used = new Set<CalendarEvent>();
 
   for (const slot of slots) {
     const key = recurrenceKey(slot);
-    const override =
-      overrideBySlot.get(key) ?? (hasDateKeys && slot.kind === 'time' ? overrideBySlot.get(`date:${dateInZone(slot.ms, slot.zone)}`) : undefined);
+    const override = overrideOf(slot, key);
     if (override) {
       used.add(override);
       if (touchesRange(override.start, override.end, window)) {
@@ -178,7 +191,7 @@ function expandSeries(
       }
       continue;
     }
-    const end: When = slot.kind === 'time' ? { ...slot, ms: slot.ms + durationMs } : { kind: 'date', date: addDays(slot.date, durationDays) };
+    const end = endOf(slot);
     if (touchesRange(slot, end, window)) {
       result.instances.push({ uid: master.uid, recurrenceId: key, isRecurring: true, start: slot, end, event: master });
     }

@@ -7,6 +7,12 @@ export interface LeaderIdentity {
 }
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+/**
+ * RFC 5321's limit on an address. Checked before EMAIL, whose two unbounded parts around the dot
+ * backtrack quadratically on a long text with many dots: a 120 kB X-WR-CALNAME held an import for
+ * 9 s (found by test/services/import-properties.test.ts).
+ */
+const MAX_EMAIL_LENGTH = 254;
 /** The owner of a calendar is in nearly all of its meetings; require a clear share. */
 const MIN_PRESENCE = 0.3;
 
@@ -18,7 +24,7 @@ const MIN_PRESENCE = 0.3;
  */
 export function inferLeader(calendarName: string | null, events: readonly CalendarEvent[]): LeaderIdentity {
   const name = calendarName?.trim().toLowerCase() ?? '';
-  if (EMAIL.test(name)) return { email: name, inferredFrom: `the calendar's name (X-WR-CALNAME)` };
+  if (looksLikeEmail(name)) return { email: name, inferredFrom: `the calendar's name (X-WR-CALNAME)` };
 
   const presence = new Map<string, number>();
   let withPeople = 0;
@@ -28,7 +34,7 @@ export function inferLeader(calendarName: string | null, events: readonly Calend
     // Only people: a distribution list (CUTYPE=GROUP) invited to most meetings is not the owner.
     for (const attendee of event.attendees) if (attendee.email && attendee.kind === 'person') people.add(attendee.email);
     if (people.size > 0) withPeople++;
-    for (const email of people) if (EMAIL.test(email)) presence.set(email, (presence.get(email) ?? 0) + 1);
+    for (const email of people) if (looksLikeEmail(email)) presence.set(email, (presence.get(email) ?? 0) + 1);
   }
   const ranked = [...presence].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
   const best = ranked[0];
@@ -38,5 +44,9 @@ export function inferLeader(calendarName: string | null, events: readonly Calend
 }
 
 export function isEmail(text: string): boolean {
-  return EMAIL.test(text.trim());
+  return looksLikeEmail(text.trim());
+}
+
+function looksLikeEmail(text: string): boolean {
+  return text.length <= MAX_EMAIL_LENGTH && EMAIL.test(text);
 }

@@ -15,7 +15,7 @@ const parseLines = ical.parseLines as ParseLines;
  * costs only itself. The result is read into our own types by the caller.
  */
 export function createNodeIcalReader(calendarLines: string[]): (eventLines: string[]) => NodeIcalComponent {
-  const calendar = silently(() => parseLines(upperCaseNames(calendarLines)));
+  const calendar = readCalendarContext(calendarLines);
   return (eventLines) =>
     silently(() => {
       const holder = parseLines(upperCaseNames(eventLines), 0, { type: 'VCALENDAR' }, [calendar]);
@@ -23,6 +23,22 @@ export function createNodeIcalReader(calendarLines: string[]): (eventLines: stri
       if (!component) throw new Error('node-ical returned no event for this block');
       return component;
     });
+}
+
+/**
+ * The calendar node-ical reads each event against. node-ical throws for the whole of it when one
+ * VTIMEZONE is malformed (two DTSTARTs in an observance: found by
+ * test/services/import-properties.test.ts), which crashed the import. The context only gives
+ * node-ical a parent for the event: zones and dates are read by Altitude's own code
+ * (resolve-time-zone.ts, read-date-value.ts), which reports what it cannot use, so an empty
+ * calendar loses nothing.
+ */
+function readCalendarContext(calendarLines: string[]): Record<string, unknown> {
+  try {
+    return silently(() => parseLines(upperCaseNames(calendarLines)));
+  } catch {
+    return silently(() => parseLines(['BEGIN:VCALENDAR']));
+  }
 }
 
 /**

@@ -10,7 +10,7 @@ import { readDuration } from './read-duration.ts';
 import { readEventFields } from './read-event-fields.ts';
 import { resolveTimeZone, type ZoneId } from './resolve-time-zone.ts';
 import { scanCalendar, type ScannedCalendar, type ScannedEvent } from './scan-calendar.ts';
-import { addDays, addDaysInZone, dateWhen, recurrenceKey, wallClockToMs, type When } from './when.ts';
+import { addDays, addDaysInZone, dateWhen, daysBetween, recurrenceKey, wallClockToMs, type When } from './when.ts';
 import { dateOfMs, startOfDayMs } from '../time/zone-time.ts';
 
 export interface ParseOptions {
@@ -184,7 +184,7 @@ function readEvent(
   const rawUid = block.props.get('UID')?.[0]?.value.trim() || undefined;
   const where = { uid: rawUid, line: block.line };
   const fail = (code: string, message: string) => {
-    issues.push(issue('error', code, message, where));
+    issues.push(issue('error', code, message, { ...where, dropped: 1 }));
     return null;
   };
 
@@ -306,6 +306,21 @@ interface EndResult {
   warning?: { code: string; message: string };
 }
 
+/**
+ * The longest event read as written: two years (a long leave fits). A longer one is an exporter's
+ * error (DTEND:99991231 crashed the figures, which give every quarter an event touches a row, and a
+ * DURATION of a billion weeks lies beyond the dates JavaScript can hold; found by
+ * test/services/import-properties.test.ts).
+ */
+const MAX_EVENT_DAYS = 731;
+
+function tooLong(days: number): { code: string; message: string } {
+  return {
+    code: 'end-too-far',
+    message: `The event would last ${Math.round(days).toLocaleString('en-GB')} days; events longer than ${MAX_EVENT_DAYS} days are read without their end.`,
+  };
+}
+
 function readEnd(start: When, endProp: RawProperty | undefined, durationProp: RawProperty | undefined, zones: ZoneContext): EndResult {
   const fallback = (): When => (start.kind === 'date' ? { kind: 'date', date: addDays(start.date, 1) } : start);
   if (endProp) {
@@ -335,6 +350,8 @@ function readEnd(start: When, endProp: RawProperty | undefined, durationProp: Ra
     // lasted no day at all and dropped out of a window starting on that date; RFC 5545 reads a
     // date event without a usable end as one day.
     if (end.kind === 'date' && compareWhen(end, start) === 0) return { end: fallback() };
+    const days = end.kind === 'date' && start.kind === 'date' ? daysBetween(start.date, end.date) : end.kind === 'time' && start.kind === 'time' ? (end.ms - start.ms) / 86_400_000 : 0;
+    if (days > MAX_EVENT_DAYS) return { end: fallback(), warning: tooLong(days) };
     return { end };
   }
   if (durationProp) {
@@ -345,6 +362,8 @@ function readEnd(start: When, endProp: RawProperty | undefined, durationProp: Ra
         warning: { code: 'invalid-duration', message: `DURATION "${durationProp.value}" is not a valid duration; it was ignored.` },
       };
     }
+    const days = duration.days + duration.ms / 86_400_000;
+    if (days > MAX_EVENT_DAYS) return { end: fallback(), warning: tooLong(days) };
     if (start.kind === 'date') return { end: { kind: 'date', date: addDays(start.date, Math.max(1, duration.days)) } };
     // Days are calendar days in the event's zone (P1D across a DST change is 23 or 25 hours);
     // adding 24h per day moved such ends by an hour.
@@ -379,7 +398,8 @@ function readDates(
           `${name} on line ${prop.line} is invalid (${error.message}) and was ignored: ${
             name === 'EXDATE' ? 'an instance it meant to remove may be counted' : 'an extra instance it meant to add is missing'
           }.`,
-          where,
+          // The refused value may have named one extra occurrence or several: counted once, as a refused entry.
+          name === 'RDATE' ? { ...where, dropped: 1 } : where,
         ),
       );
     }
@@ -415,7 +435,7 @@ function keepLatestVersions(events: CalendarEvent[], issues: ImportIssue[]): Cal
           'info',
           'older-version-ignored',
           `An older version (SEQUENCE ${dropped.sequence}) of this event was replaced by the newer one on line ${kept.line}.`,
-          { uid: dropped.uid, line: dropped.line },
+          { uid: dropped.uid, line: dropped.line, dropped: 1 },
         ),
       );
     } else {
@@ -424,7 +444,7 @@ function keepLatestVersions(events: CalendarEvent[], issues: ImportIssue[]): Cal
           'warning',
           'duplicate-uid',
           `The UID appears again on line ${kept.line} with the same SEQUENCE; the later entry was kept.`,
-          { uid: dropped.uid, line: dropped.line },
+          { uid: dropped.uid, line: dropped.line, dropped: 1 },
         ),
       );
     }

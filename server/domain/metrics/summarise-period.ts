@@ -1,6 +1,6 @@
 import { COUNTED_IDS, type CountedId } from '../../../shared/taxonomy.ts';
 import { allocateDays, type WorkInstance } from './allocate-days.ts';
-import { dateOfMs, listDates, quarterOf, quarterRange, quartersBetween, weekStartOf } from './calendar-days.ts';
+import { dateOfMs, listDates, quarterOf, quarterRange, quartersBetween, shiftDate, startOfDayMs, weekStartOf } from './calendar-days.ts';
 import type { CountingSettings } from './counting-settings.ts';
 import { flagLowStrategicShare, flagMissingPlanningDays, type Flag } from './flags.ts';
 
@@ -39,6 +39,12 @@ export interface PeriodSummary {
   flags: Flag[];
   /** Minutes credited inside the period, by instance index. */
   instanceMinutes: number[];
+  /**
+   * With the same events, the summary reads the same until this instant: the first planning day
+   * after `nowMs` to end (it turns from scheduled to held) or the next day to begin in the
+   * period's zone (today's quarter, which the planning flag judges, follows the date).
+   */
+  stableUntilMs: number;
 }
 
 /**
@@ -90,7 +96,10 @@ export function summarisePeriod(
     };
   });
 
-  const todayQuarter = quarterOf(dateOfMs(nowMs, period.timeZone));
+  const today = dateOfMs(nowMs, period.timeZone);
+  const todayQuarter = quarterOf(today);
+  let stableUntilMs = startOfDayMs(shiftDate(today, 1), period.timeZone);
+  for (const day of days) if (day.isProtectedPlanningDay && day.endMs > nowMs && day.endMs < stableUntilMs) stableUntilMs = day.endMs;
   const flags: Flag[] = [];
   const lowShare = flagLowStrategicShare(minutes.strategic, countedMinutes, settings, minutes.unclassified);
   if (lowShare) flags.push(lowShare);
@@ -105,6 +114,7 @@ export function summarisePeriod(
     planning,
     flags,
     instanceMinutes: instanceMinutes.map(round),
+    stableUntilMs,
   };
 }
 

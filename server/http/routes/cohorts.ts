@@ -13,6 +13,7 @@ import {
 } from '../../../shared/cohorts-api.ts';
 import { DEFAULT_MIN_GROUP } from '../../domain/cohorts/suppress.ts';
 import { buildChartsView } from '../../services/cohort-charts.ts';
+import { cachedWhileUnchanged } from '../../services/unchanged-cache.ts';
 import { buildCompliance, buildComplianceCsv } from '../../services/cohort-compliance.ts';
 import { createCohort, deleteCohort, getOwnCohort, inviteMembers, listCohorts, listMembers, removeMember, renameCohort } from '../../services/cohorts.ts';
 import { buildDiagnosticView, recordDiagnosticAnswers } from '../../services/diagnostic.ts';
@@ -82,7 +83,12 @@ export function cohortRoutes({ db, now }: AppContext, options: { minGroup?: numb
     const hr = requireRole(res, 'hr');
     const { cohortId } = parseRequest(cohortParams, req.params, 'path');
     const query = parseRequest(complianceQuery, req.query, 'query');
-    res.json(buildCompliance(db, hr, cohortId, query, now()));
+    const nowMs = now();
+    const body = cachedWhileUnchanged(db, `compliance|${hr.id}|${cohortId}|${query.quarter ?? ''}|${query.flagged}|${query.sort}`, nowMs, () => ({
+      value: JSON.stringify(buildCompliance(db, hr, cohortId, query, nowMs)),
+      stableUntilMs: nextQuarterHour(nowMs),
+    }));
+    res.type('json').send(body);
   });
 
   router.get('/cohorts/:cohortId/compliance.csv', (req, res) => {
@@ -97,7 +103,12 @@ export function cohortRoutes({ db, now }: AppContext, options: { minGroup?: numb
     const hr = requireRole(res, 'hr');
     const { cohortId } = parseRequest(cohortParams, req.params, 'path');
     const { quarter } = parseRequest(chartsQuery, req.query, 'query');
-    res.json(buildChartsView(db, hr, cohortId, quarter, now(), minGroup));
+    const nowMs = now();
+    const body = cachedWhileUnchanged(db, `charts|${hr.id}|${cohortId}|${quarter ?? ''}|${minGroup}`, nowMs, () => ({
+      value: JSON.stringify(buildChartsView(db, hr, cohortId, quarter, nowMs, minGroup)),
+      stableUntilMs: nextQuarterHour(nowMs),
+    }));
+    res.type('json').send(body);
   });
 
   router.get('/diagnostic', (_req, res) => {
@@ -141,4 +152,14 @@ export function cohortRoutes({ db, now }: AppContext, options: { minGroup?: numb
   });
 
   return router;
+}
+
+/**
+ * HR's table and charts are read by a whole HR team, over and over, and change only when a
+ * member's figures or membership change (any write: see unchanged-cache.ts) or the clock turns a
+ * quarter hour: held or scheduled turns at midnight in each leader's zone, every zone's midnight
+ * falls on a quarter hour of UTC, and so does the turn of a quarter.
+ */
+function nextQuarterHour(nowMs: number): number {
+  return (Math.floor(nowMs / 900_000) + 1) * 900_000;
 }

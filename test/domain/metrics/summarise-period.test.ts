@@ -146,3 +146,28 @@ describe('period and weeks', () => {
     expect(weeklyTotal).toBe(result.countedMinutes);
   });
 });
+
+describe('how long a summary reads the same', () => {
+  const settings = DEFAULT_COUNTING_SETTINGS;
+  const q4 = period('2026-10-01', '2026-12-31', 'Europe/Berlin');
+
+  test('without planning days ahead, until the next day begins in the period zone', () => {
+    const summary = summarisePeriod([block('2026-11-02', 8, 60, 'strategic')], q4, NOW, settings);
+    expect(new Date(summary.stableUntilMs).toISOString()).toBe('2026-11-25T23:00:00.000Z'); // midnight in Berlin
+  });
+
+  test('a planning day ending before that: until it ends, when it turns from scheduled to held', () => {
+    const at = (ms: number) => summarisePeriod([planningDay('2026-11-25')], period('2026-10-01', '2026-12-31'), ms, settings);
+    const before = at(NOW);
+    expect(before.planning[0]).toMatchObject({ heldDays: 0, scheduledDays: 1 });
+    expect(new Date(before.stableUntilMs).toISOString()).toBe('2026-11-26T00:00:00.000Z');
+    // One millisecond earlier it still reads the same; at that instant it does not.
+    expect(at(before.stableUntilMs - 1).planning[0]).toMatchObject({ heldDays: 0, scheduledDays: 1 });
+    expect(at(before.stableUntilMs).planning[0]).toMatchObject({ heldDays: 1, scheduledDays: 0 });
+  });
+
+  test('held planning days and those of later days do not shorten it', () => {
+    const summary = summarisePeriod([planningDay('2026-11-24'), planningDay('2026-11-27')], period('2026-10-01', '2026-12-31'), NOW, settings);
+    expect(new Date(summary.stableUntilMs).toISOString()).toBe('2026-11-26T00:00:00.000Z');
+  });
+});

@@ -4,12 +4,13 @@ import { h, notice, replaceChildren } from '../dom.ts';
 import { announce } from './announce.ts';
 import { noLeaderNotice } from './no-leader.ts';
 import type { View } from './view.ts';
+import { yourDataPanel } from './your-data-panel.ts';
 
 /** The leader's zone, the counting numbers and who counts as inside the unit. */
 export const settingsView: View = (root, state) => {
   const leader = state.leader;
   if (!leader) {
-    replaceChildren(root, h('h1', {}, 'Settings'), noLeaderNotice(state));
+    replaceChildren(root, h('h1', {}, 'Settings'), noLeaderNotice(state), yourDataPanel(state));
     return;
   }
   const s = leader.settings;
@@ -83,5 +84,5 @@ export const settingsView: View = (root, state) => {
       }
     })();
   });
-  replaceChildren(root, h('div', { class: 'page-heading' }, h('h1', {}, 'Settings')), form);
+  replaceChildren(root, h('div', { class: 'page-heading' }, h('h1', {}, 'Settings')), form, yourDataPanel(state));
 };

@@ -1,0 +1,2 @@
+ALTER TABLE `imports` ADD `parsed` integer;--> statement-breakpoint
+ALTER TABLE `imports` ADD `rejected` text;
