@@ -3,6 +3,8 @@ import { InvalidPeriod } from '../domain/audit/resolve-period.ts';
 import { decodeCalendarBytes } from '../domain/ics/decode-text.ts';
 import { ImportRejected } from '../domain/ics/import-rejected.ts';
 import type { ReaderFailure, ReaderJob, ReaderReply } from './calendar-reader.ts';
+import { openDatabase, type AppDatabase } from '../db/open-database.ts';
+import { storeImport } from './import-calendar.ts';
 import { readImport } from './read-import.ts';
 import { ServiceError } from './service-error.ts';
 
@@ -12,9 +14,13 @@ import { ServiceError } from './service-error.ts';
 
 const send = (reply: ReaderReply) => process.send!(reply);
 
+/** The database files this process stores imports into, opened once each. */
+const databases = new Map<string, AppDatabase>();
+
 process.on('message', (job: ReaderJob) => {
   try {
     if (job.task === 'import') send({ kind: 'done', result: readImport(job.input) });
+    else if (job.task === 'import-and-store') send({ kind: 'done', result: storeImport(databaseAt(job.dbPath), job.request, job.input, readImport(job.input)) });
     else send({ kind: 'done', result: auditCalendar(decodeCalendarBytes(job.bytes), job.options) });
   } catch (error) {
     send({ kind: 'failed', error: describe(error) });
@@ -23,6 +29,12 @@ process.on('message', (job: ReaderJob) => {
 // The server went away: nobody wants the answer.
 process.once('disconnect', () => process.exit(1));
 process.send!({ kind: 'ready' } satisfies ReaderReply);
+
+function databaseAt(path: string): AppDatabase {
+  let db = databases.get(path);
+  if (!db) databases.set(path, (db = openDatabase(path)));
+  return db;
+}
 
 function describe(error: unknown): ReaderFailure {
   if (error instanceof ImportRejected) return { type: 'rejected', code: error.code, message: error.message };

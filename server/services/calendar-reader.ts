@@ -5,6 +5,7 @@ import type { AuditOptions } from '../domain/audit/audit-calendar.ts';
 import type { AuditReport } from '../domain/audit/build-report.ts';
 import { InvalidPeriod } from '../domain/audit/resolve-period.ts';
 import { ImportRejected, type RejectionCode } from '../domain/ics/import-rejected.ts';
+import type { ImportRequest, ImportResult } from './import-calendar.ts';
 import type { ImportInput, ImportReading } from './read-import.ts';
 import { ServiceError } from './service-error.ts';
 
@@ -19,7 +20,10 @@ export interface ReaderLimits {
 
 export const DEFAULT_READER_LIMITS: ReaderLimits = { memoryMb: 256, timeoutMs: 30_000, concurrency: 2 };
 
-export type ReaderJob = { task: 'import'; input: ImportInput } | { task: 'audit'; bytes: Uint8Array; options: AuditOptions };
+export type ReaderJob =
+  | { task: 'import'; input: ImportInput }
+  | { task: 'import-and-store'; dbPath: string; request: ImportRequest; input: ImportInput }
+  | { task: 'audit'; bytes: Uint8Array; options: AuditOptions };
 
 export type ReaderFailure =
   | { type: 'rejected'; code: RejectionCode; message: string }
@@ -32,6 +36,13 @@ export type ReaderReply = { kind: 'ready' } | { kind: 'done'; result: unknown } 
 /** Reads calendar files in child processes: what a file costs in memory and time stays there. */
 export interface CalendarReader {
   readImport: (input: ImportInput) => Promise<ImportReading>;
+  /**
+   * Reads the file and stores the import through the child's own connection to the database
+   * file, in one transaction there: the server's thread serves other requests (from the last
+   * commit, WAL) while thousands of rows are written. Killed on time, the child's transaction
+   * rolls back, as any crash does.
+   */
+  importAndStore: (dbPath: string, request: ImportRequest, input: ImportInput) => Promise<ImportResult>;
   audit: (bytes: Uint8Array, options: AuditOptions) => Promise<AuditReport>;
   /** Stops the waiting process, if any (a reading in progress finishes). */
   close: () => void;
@@ -87,6 +98,7 @@ export function createCalendarReader(limits: ReaderLimits = DEFAULT_READER_LIMIT
   };
   return {
     readImport: (input) => turn({ task: 'import', input }),
+    importAndStore: (dbPath, request, input) => turn({ task: 'import-and-store', dbPath, request, input }),
     audit: (bytes, options) => turn({ task: 'audit', bytes, options }),
     close: () => {
       isClosed = true;

@@ -13,6 +13,7 @@ import { ServiceError } from './service-error.ts';
 import { writeImport } from './write-import.ts';
 import { loadManualDecisions, loadRuleSet } from './rule-rows.ts';
 import { writeTransaction } from '../db/write-transaction.ts';
+import type { CalendarReader } from './calendar-reader.ts';
 
 export interface ImportRequest {
   leaderId: number;
@@ -51,9 +52,6 @@ export interface ImportResult {
 
 export const DEFAULT_SOURCE = 'primary';
 
-/** Reads an import's file in a child process (calendar-reader.ts); in-process for trusted files. */
-export type ImportReader = (input: ImportInput) => Promise<ImportReading>;
-
 /**
  * Imports one calendar export for a leader, reading it in this process: for files Altitude made
  * itself (the demo). Uploads go through importCalendarIsolated; the CLI reads in the same child
@@ -72,10 +70,13 @@ export function importCalendar(db: AppDatabase, request: ImportRequest): ImportR
  * the same source updates what changed and removes the source's events that disappeared from the
  * time it covers.
  */
-export async function importCalendarIsolated(db: AppDatabase, request: ImportRequest, read: ImportReader): Promise<ImportResult> {
+export async function importCalendarIsolated(db: AppDatabase, request: ImportRequest, reader: Pick<CalendarReader, 'readImport' | 'importAndStore'>): Promise<ImportResult> {
   const input = prepareImport(db, request);
-  const reading = await read(input);
-  return storeImport(db, request, input, reading);
+  // A database in a file: the child stores the import too, through its own connection, so that
+  // the thousands of rows of a year's calendar are not written on the server's thread. An
+  // in-memory database exists only in this process: its writes stay here.
+  if (!db.$client.memory) return reader.importAndStore(db.$client.name, request, input);
+  return storeImport(db, request, input, await reader.readImport(input));
 }
 
 /** What reading the file depends on, from the database: the leader, their rules and decisions. */

@@ -26,7 +26,7 @@ export function importRoutes({ db, now, calendarReader }: AppContext, { importsP
     next();
   };
 
-  // The file is read in a child process (memory cap, time limit); only the writes happen here.
+  // The file is read, and the import stored, in a child process (memory cap, time limit).
   router.post('/', requireCalendarType, limitImports, readCalendar, async (req, res) => {
     const { leaderId } = parseRequest(leaderParams, req.params, 'path');
     const query = parseRequest(importQuery, req.query, 'query');
@@ -37,7 +37,7 @@ export function importRoutes({ db, now, calendarReader }: AppContext, { importsP
     const result = await importCalendarIsolated(
       db,
       { leaderId, bytes, nowMs: now(), source: query.source, fileName: query.fileName, from: query.from, to: query.to },
-      calendarReader.readImport,
+      calendarReader,
     );
     res.status(201).json({ import: result });
   });
