@@ -27,7 +27,9 @@ export async function startServer(config: ServerConfig): Promise<Server> {
   const calendarReader = createCalendarReader(config.importReader);
   const app = createApp({ db, session: { signup: config.signup, secureCookies: config.secureCookies }, minGroup: config.minGroup, calendarReader, importsPerWindow: config.importsPerWindow });
   return new Promise((resolve, reject) => {
-    const server = app.listen(config.port, config.host, () => {
+    // Express 5 hands a listen error (a port in use) to this callback as well as to 'error'.
+    const server = app.listen(config.port, config.host, (error?: Error) => {
+      if (error) return reject(error);
       console.log(`Altitude is listening on http://${config.host}:${config.port} (database: ${config.dbPath})`);
       resolve(server);
     });

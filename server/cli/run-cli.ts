@@ -114,7 +114,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   } catch (error) {
     const message = describeFailure(error);
     if (message) {
-      io.stderr(`altitude: ${message}`);
+      io.stderr(`altitude: ${oneLine(message)}`);
       return 2;
     }
     io.stderr(`altitude: internal error: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
@@ -294,7 +294,13 @@ async function runServe(args: string[], io: CliIo): Promise<void> {
   if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new UsageError(`--port "${values.port}" is not a port number`);
   // Loaded on demand: the other commands need neither express nor the demo data.
   const { startServer } = await import('../start-server.ts');
-  await startServer({ ...config, host: values.host ?? config.host, port, dbPath: values.db === undefined ? config.dbPath : resolvePath(values.db, io) });
+  try {
+    await startServer({ ...config, host: values.host ?? config.host, port, dbPath: values.db === undefined ? config.dbPath : resolvePath(values.db, io) });
+  } catch (error) {
+    // Another program has the port: the user picks another, as with any wrong value.
+    if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') throw new UsageError(`cannot start: port ${port} is already in use (--port or $PORT picks another)`);
+    throw error;
+  }
 }
 
 export function parse<O extends ParseArgsConfig['options']>(args: string[], options: O, positional: string | null) {
@@ -389,4 +395,13 @@ function describeFailure(error: unknown): string | null {
   const code = (error as { code?: string }).code;
   if (code?.startsWith('ERR_PARSE_ARGS')) return `${(error as Error).message} (altitude help)`;
   return null;
+}
+
+/**
+ * Some causes arrive over several lines (node's argument parser adds a hint; SQLite's integrity
+ * check lists every damaged page): stderr gets one line, as every failure here promises.
+ */
+function oneLine(message: string, max = 400): string {
+  const line = message.split(/\r?\n/).map((part) => part.trim()).filter(Boolean).join(' ');
+  return line.length > max ? `${line.slice(0, max - 1)}…` : line;
 }

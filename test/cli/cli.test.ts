@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, test, vi, type ExpectStatic } from 'vitest';
 import { createApp } from '../../server/app.ts';
@@ -378,6 +379,22 @@ describe('accounts', () => {
     expectUsageFailure(await run(['user', 'add', '--email', 'a@example.org', '--db', db]), /no password/);
     expect((await run(['user', 'add', '--email', 'a@example.org', '--db', db], { env: { ALTITUDE_PASSWORD: TEST_PASSWORD } })).code).toBe(0);
     expectUsageFailure(await run(['user', 'add', '--email', 'A@example.org', '--db', db], { env: { ALTITUDE_PASSWORD: TEST_PASSWORD } }), /already exists/);
+  });
+});
+
+describe('serve', () => {
+  test('on a port another program holds: exit 2 with one line, never "listening"', async () => {
+    const holder = createServer();
+    await new Promise<void>((resolve) => holder.listen(0, '127.0.0.1', resolve));
+    const { port } = holder.address() as AddressInfo;
+    try {
+      const result = await run(['serve', '--port', String(port), '--host', '127.0.0.1', '--db', join(temp.dir, 'serve', 'altitude.db')]);
+      expect(result.code, result.stderr).toBe(2);
+      expect(result.stderr.trimEnd().split('\n')).toEqual([`altitude: cannot start: port ${port} is already in use (--port or $PORT picks another)`]);
+      expect(result.stdout).not.toContain('is listening');
+    } finally {
+      holder.close();
+    }
   });
 });
 
