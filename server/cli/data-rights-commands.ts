@@ -34,9 +34,9 @@ export function runExport(args: string[], io: CliIo): number {
       renameSync(partial, target);
     } catch (error) {
       rmSync(partial, { force: true });
-      throw new UsageError(`cannot write ${values.out}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+      throw new UsageError(`cannot write ${values.out}: ${WRITE_PROBLEMS[(error as NodeJS.ErrnoException).code ?? ''] ?? (error as Error).message}`);
     }
-    io.stdout(`Wrote everything stored about ${email} to ${values.out} (${Buffer.byteLength(text)} bytes).`);
+    io.stdout(`Wrote everything stored about ${email} to ${values.out} (${Buffer.byteLength(text) + 1} bytes).`);
     return 0;
   });
 }
@@ -76,3 +76,14 @@ export function runPurge(args: string[], io: CliIo): number {
     return 0;
   });
 }
+
+/** What the system's error codes mean to someone choosing where to write. */
+const WRITE_PROBLEMS: Record<string, string> = {
+  ENOENT: 'its folder does not exist',
+  EISDIR: 'it is a folder; give a file name',
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  ENOTDIR: 'a part of the path is a file, not a folder',
+  ENOSPC: 'the disk is full',
+  EROFS: 'the file system is read-only',
+};

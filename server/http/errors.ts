@@ -76,6 +76,8 @@ function toHttpError(error: unknown): HttpError | null {
         : new HttpError(413, 'body-too-large', `The request body is larger than ${Math.round((limit ?? 0) / 1024)} KB.`);
     }
     if (type === 'entity.parse.failed') return new HttpError(400, 'invalid-json', 'The request body is not valid JSON.');
+    if (type === 'charset.unsupported') return new HttpError(415, 'unsupported-charset', 'The request body’s charset is not supported; send UTF-8.');
+    if (type === 'encoding.unsupported') return new HttpError(415, 'unsupported-encoding', 'The request body’s Content-Encoding is not supported; send it plain, or as gzip, deflate or br.');
     if (status >= 400 && status < 500) return new HttpError(status, 'bad-request', 'The request could not be read.');
   }
   return null;

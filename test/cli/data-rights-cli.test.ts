@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
 import { openDatabase } from '../../server/db/open-database.ts';
@@ -62,6 +62,7 @@ describe('altitude export', () => {
     const written = await run(['export', '--leader', SAM, '--db', dbPath, '--out', out]);
     expect(written.code, written.stderr).toBe(0);
     expect(written.stdout).toMatch(new RegExp(`^Wrote everything stored about ${SAM} to .*sam\\.json \\(\\d+ bytes\\)\\.\\n$`));
+    expect(written.stdout).toContain(`(${statSync(out).size} bytes)`);
     const data = JSON.parse(readFileSync(out, 'utf8'));
     expect(data).toMatchObject({ format: 'altitude-account-export', email: SAM, account: null, leaderProfile: { email: SAM } });
     expect(data.events).toHaveLength(eventsOf(snapshot(), SAM).length);
@@ -79,7 +80,7 @@ describe('altitude export', () => {
     [['export', '--db', 'X'], /--leader EMAIL is required/],
     [['export', '--leader', 'not-an-address', '--db', 'X'], /is not an e-mail address/],
     [['export', '--leader', 'nobody@acme.example', '--db', 'X'], /no account or leader nobody@acme\.example/],
-    [['export', '--leader', SAM, '--out', '/nonexistent-dir/x.json', '--db', 'X'], /cannot write \/nonexistent-dir\/x\.json: ENOENT/],
+    [['export', '--leader', SAM, '--out', '/nonexistent-dir/x.json', '--db', 'X'], /cannot write \/nonexistent-dir\/x\.json: its folder does not exist/],
   ])('%j fails with one line', async (args, says) => {
     expectUsageFailure(await run(args.map((a) => (a === 'X' ? dbPath : a))), says);
   });
