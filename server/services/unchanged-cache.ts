@@ -22,9 +22,14 @@ interface Entry<T> {
 
 const caches = new WeakMap<object, Map<string, Entry<unknown>>>();
 
+const versionStatements = new WeakMap<object, { get: () => unknown }>();
+
+/** Asked on every cached request: its statement is prepared once per connection. */
 export function databaseVersion(db: AppDatabase): string {
-  const changes = db.$client.prepare('select total_changes() as n').get() as { n: number };
-  return `${changes.n}:${db.$client.pragma('data_version', { simple: true }) as number}`;
+  let statement = versionStatements.get(db.$client);
+  if (!statement) versionStatements.set(db.$client, (statement = db.$client.prepare('select total_changes() as n, (select data_version from pragma_data_version) as v')));
+  const { n, v } = statement.get() as { n: number; v: number };
+  return `${n}:${v}`;
 }
 
 /**

@@ -1,5 +1,4 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import { once } from 'node:events';
 import { closeSync, copyFileSync, existsSync, openSync, readdirSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
@@ -12,6 +11,7 @@ import { importCalendar } from '../../server/services/import-calendar.ts';
 import { buildLeaderReport } from '../../server/services/leader-report.ts';
 import { ensureLeader, findLeaderByEmail } from '../../server/services/leaders.ts';
 import { FIXED_NOW, makeTempDir, readFixture } from '../support/test-app.ts';
+import { tableDigest } from '../support/table-digest.ts';
 import { ROOT, runAltitude, type Run } from '../support/run-altitude.ts';
 
 // `altitude backup` while another process imports without pause, and `altitude restore`, through
@@ -28,15 +28,7 @@ function altitude(args: string[]): Promise<Run> {
 function digest(path: string): { counts: Record<string, number>; hash: string } {
   const db = new Database(path, { readonly: true, fileMustExist: true });
   try {
-    const tables = db.prepare(`select name from sqlite_master where type = 'table' and name not like 'sqlite_%' order by name`).pluck().all() as string[];
-    const counts: Record<string, number> = {};
-    const hash = createHash('sha256');
-    for (const table of tables) {
-      const rows = db.prepare(`select * from "${table}" order by rowid`).raw().all();
-      counts[table] = rows.length;
-      hash.update(`${table}\n${JSON.stringify(rows)}\n`);
-    }
-    return { counts, hash: hash.digest('hex') };
+    return tableDigest(db);
   } finally {
     db.close();
   }

@@ -1,5 +1,4 @@
 import { spawn } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import { existsSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -7,6 +6,7 @@ import { afterAll, beforeAll, expect, test, vi } from 'vitest';
 import { openDatabase } from '../../server/db/open-database.ts';
 import { generateLeaderCalendar } from '../../server/demo/generate-calendar.ts';
 import { FIXED_NOW, FIXED_NOW_ISO, makeTempDir } from '../support/test-app.ts';
+import { tableDigest } from '../support/table-digest.ts';
 
 // An import killed with SIGKILL halfway through its writes leaves the database exactly as it was.
 // The real CLI runs in a child process of its own group (its parser child dies with it); the kill
@@ -92,15 +92,8 @@ function readState(path: string): DatabaseState {
   try {
     const client = db.$client;
     const integrity = (client.pragma('integrity_check') as { integrity_check: string }[]).map((row) => row.integrity_check).join('; ');
-    const tables = client.prepare(`select name from sqlite_master where type = 'table' and name not like 'sqlite_%' order by name`).pluck().all() as string[];
-    const counts: Record<string, number> = {};
-    const hash = createHash('sha256');
-    for (const table of tables) {
-      const rows = client.prepare(`select * from "${table}" order by rowid`).raw().all();
-      counts[table] = rows.length;
-      hash.update(`${table}\n${JSON.stringify(rows)}\n`);
-    }
-    return { integrity, counts, digest: hash.digest('hex') };
+    const { counts, hash } = tableDigest(client);
+    return { integrity, counts, digest: hash };
   } finally {
     db.$client.close();
   }

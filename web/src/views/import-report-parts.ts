@@ -1,18 +1,9 @@
 import type { ImportIssue } from '../api.ts';
+import type { ImportCountsView } from '../../../shared/sources.ts';
 import { h } from '../dom.ts';
 
 // Parts of an import's report shared by the report shown after an upload and the stored reports
 // under "Your calendars".
-
-interface ImportCounts {
-  added: number;
-  updated: number;
-  unchanged: number;
-  removed: number;
-  /** Null for imports made before they were counted. */
-  parsed: number | null;
-  rejected: { total: number; reasons: Record<string, number> } | null;
-}
 
 /** Why entries of a file were not stored, by the report entry's code. */
 const REJECTION_LABELS: Record<string, string> = {
@@ -36,7 +27,7 @@ const REJECTION_LABELS: Record<string, string> = {
  * Read, added, updated, unchanged, rejected, removed: what an import did, with the identity that
  * accounts for every entry of the file (read = added + updated + unchanged + rejected).
  */
-export function countsList(counts: ImportCounts): HTMLElement {
+export function countsList(counts: ImportCountsView): HTMLElement {
   const list = h(
     'ul',
     { class: 'counts' },
